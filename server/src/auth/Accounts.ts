@@ -1,0 +1,125 @@
+/**
+ * Accounts and API tokens: creating, changing, disabling, deleting. Ending an account's
+ * access is immediate: its sessions are deleted and `onAccessEnded` closes its open
+ * connections (websockets, and newsroom events once they exist).
+ */
+import { presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
+import type { Role } from '@copydesk/shared/workflow'
+import type { SessionCredential } from '../sync/Session.js'
+import type { ApiTokenRecord, Storage, UserRecord } from '../storage/Storage.js'
+import { hashPassword, verifyPassword } from './passwords.js'
+import { hashToken, newId, newToken } from './secrets.js'
+
+export interface AccessEndedEvent {
+  /** Every connection of this user… */
+  userId?: string
+  /** …or only those opened with this credential. */
+  credential?: SessionCredential
+  reason: 'disabled' | 'deleted' | 'logged-out' | 'token-revoked'
+}
+
+export class AccountError extends Error {
+  constructor(
+    readonly kind: 'not_found' | 'conflict',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'AccountError'
+  }
+}
+
+export class Accounts {
+  private readonly listeners: ((event: AccessEndedEvent) => void)[] = []
+
+  constructor(private readonly storage: Storage) {}
+
+  onAccessEnded(listener: (event: AccessEndedEvent) => void): void {
+    this.listeners.push(listener)
+  }
+
+  /** Tells every listener that some access ended (also used by logout). */
+  accessEnded(event: AccessEndedEvent): void {
+    for (const listener of this.listeners) listener(event)
+  }
+
+  async create(request: CreateUserRequest): Promise<UserRecord> {
+    const id = newId()
+    return this.storage.users.create({
+      id,
+      email: request.email,
+      displayName: request.displayName,
+      role: request.role,
+      passwordHash: await hashPassword(request.password),
+      bio: request.bio ?? '',
+      color: presenceColor(id),
+    })
+  }
+
+  async update(actor: UserRecord, id: string, changes: UpdateUserRequest): Promise<UserRecord> {
+    const user = await this.storage.users.get(id)
+    if (!user) throw new AccountError('not_found', 'No such user')
+    if (actor.id === id && (changes.disabled === true || (changes.role !== undefined && changes.role !== 'admin'))) {
+      throw new AccountError('conflict', 'You cannot disable your own account or give up your own admin role')
+    }
+    const updated = await this.storage.users.update(id, {
+      displayName: changes.displayName,
+      role: changes.role,
+      bio: changes.bio,
+      disabled: changes.disabled,
+      passwordHash: changes.password === undefined ? undefined : await hashPassword(changes.password),
+    })
+    if (!updated) throw new AccountError('not_found', 'No such user')
+    if (changes.disabled === true && !user.disabled) {
+      await this.storage.sessions.deleteForUser(id)
+      this.accessEnded({ userId: id, reason: 'disabled' })
+    }
+    return updated
+  }
+
+  async delete(actor: UserRecord, id: string): Promise<void> {
+    if (actor.id === id) throw new AccountError('conflict', 'You cannot delete your own account')
+    if (!(await this.storage.users.delete(id))) throw new AccountError('not_found', 'No such user')
+    this.accessEnded({ userId: id, reason: 'deleted' })
+  }
+
+  /**
+   * Makes sure this admin exists, can sign in with this password, and is enabled: how
+   * operators and tests bootstrap a server. Returns whether anything changed.
+   */
+  async ensureAdmin(email: string, password: string, displayName = 'Administrator'): Promise<'created' | 'updated' | 'unchanged'> {
+    const existing = await this.storage.users.getByEmail(email)
+    if (!existing) {
+      await this.create({ email, password, displayName, role: 'admin' })
+      return 'created'
+    }
+    const changes: { role?: Role; disabled?: boolean; passwordHash?: string } = {}
+    if (existing.role !== 'admin') changes.role = 'admin'
+    if (existing.disabled) changes.disabled = false
+    if (!(await verifyPassword(password, existing.passwordHash))) changes.passwordHash = await hashPassword(password)
+    if (Object.keys(changes).length === 0) return 'unchanged'
+    await this.storage.users.update(existing.id, changes)
+    return 'updated'
+  }
+
+  async createToken(actor: UserRecord, request: CreateTokenRequest): Promise<{ record: ApiTokenRecord; token: string }> {
+    const userId = request.userId ?? actor.id
+    const owner = await this.storage.users.get(userId)
+    if (!owner) throw new AccountError('not_found', 'No such user')
+    const token = newToken('cdk')
+    const record: ApiTokenRecord = {
+      id: newId(),
+      tokenHash: hashToken(token),
+      userId,
+      name: request.name,
+      scope: request.scope,
+      createdAt: new Date().toISOString(),
+    }
+    await this.storage.tokens.create(record)
+    return { record, token }
+  }
+
+  async revokeToken(id: string): Promise<void> {
+    if (!(await this.storage.tokens.delete(id))) throw new AccountError('not_found', 'No such token')
+    this.accessEnded({ credential: { kind: 'token', id }, reason: 'token-revoked' })
+  }
+}

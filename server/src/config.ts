@@ -1,0 +1,104 @@
+/**
+ * Configuration, read once from the environment and validated: a bad value stops the
+ * server at start with a message naming the variable, not at the first request.
+ * Every variable is documented in the README.
+ */
+import { isAbsolute, resolve } from 'node:path'
+import { MAX_DOCUMENT_BYTES } from '@copydesk/shared/limits'
+import { z } from 'zod'
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((value) => ['1', 'true', 'yes', 'on'].includes(value))
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL' }).optional(),
+  /** Further origins allowed to open websockets and call the API with cookies (the Vite dev server). */
+  ALLOWED_ORIGINS: z.string().default(''),
+  COPYDESK_ADMIN_EMAIL: z.email({ message: 'COPYDESK_ADMIN_EMAIL must be an email address' }).optional(),
+  COPYDESK_ADMIN_PASSWORD: z.string().min(10, 'COPYDESK_ADMIN_PASSWORD must have at least 10 characters').optional(),
+  COPYDESK_DEMO: flag.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** 'normal' survives a process crash; 'full' also survives power loss (one fsync per commit). */
+  SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** Where the built client is; empty when the API runs alone (development with Vite). */
+  CLIENT_DIST: z.string().optional(),
+  /** How long an empty story stays in memory. */
+  COPYDESK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  databaseFile: string
+  publicUrl: string | null
+  allowedOrigins: string[]
+  admin: { email: string; password: string } | null
+  demo: boolean
+  logLevel: string
+  sqliteSynchronous: 'normal' | 'full'
+  clientDist: string | null
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean
+  sync: {
+    unloadDelayMs: number
+    compactAfterEntries: number
+    compactAfterBytes: number
+    ackDelayMs: number
+    changeIntervalMs: number
+    maxDocumentBytes: number
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const values = parsed.data
+  if ((values.COPYDESK_ADMIN_EMAIL === undefined) !== (values.COPYDESK_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  COPYDESK_ADMIN_EMAIL and COPYDESK_ADMIN_PASSWORD go together: set both or neither')
+  }
+  const dataDir = isAbsolute(values.DATA_DIR) ? values.DATA_DIR : resolve(cwd, values.DATA_DIR)
+  const publicUrl = values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null
+  const allowedOrigins = values.ALLOWED_ORIGINS.split(',')
+    .map((origin) => origin.trim().replace(/\/+$/, ''))
+    .filter(Boolean)
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    dataDir,
+    databaseFile: resolve(dataDir, 'copydesk.sqlite'),
+    publicUrl,
+    allowedOrigins,
+    admin:
+      values.COPYDESK_ADMIN_EMAIL && values.COPYDESK_ADMIN_PASSWORD
+        ? { email: values.COPYDESK_ADMIN_EMAIL.toLowerCase(), password: values.COPYDESK_ADMIN_PASSWORD }
+        : null,
+    demo: values.COPYDESK_DEMO,
+    logLevel: values.LOG_LEVEL,
+    sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+    clientDist: values.CLIENT_DIST ? resolve(cwd, values.CLIENT_DIST) : null,
+    secureCookies: publicUrl?.startsWith('https:') ?? false,
+    sync: {
+      unloadDelayMs: values.COPYDESK_UNLOAD_DELAY_MS,
+      compactAfterEntries: 500,
+      compactAfterBytes: 1024 * 1024,
+      ackDelayMs: 150,
+      changeIntervalMs: 1000,
+      maxDocumentBytes: MAX_DOCUMENT_BYTES,
+    },
+  }
+}

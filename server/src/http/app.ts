@@ -1,0 +1,85 @@
+/**
+ * The HTTP app (Hono): who is asking, CSRF and body-size guards, the API routes, the built
+ * client, and the one error boundary that turns every failure into a JSON error with the
+ * right status. Websockets do not pass through here: see `upgrade.ts`.
+ */
+import { MAX_JSON_BODY_BYTES } from '@copydesk/shared/limits'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import { authRoutes } from './auth.js'
+import { loadClient, mountClient } from './client.js'
+import type { AppEnv, Services } from './context.js'
+import { ApiError } from './errors.js'
+import { originVerdict } from './origins.js'
+import { storyRoutes } from './stories.js'
+import { userRoutes } from './users.js'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+export function createApp(services: Services): Hono<AppEnv> {
+  const { config, logger, auth, storage } = services
+  const app = new Hono<AppEnv>()
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(error.body(), error.status, error.headers)
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'bad_request'
+      return c.json({ error: { code, message: error.message || 'Bad request' } }, error.status)
+    }
+    logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')
+    return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500)
+  })
+
+  app.get('/healthz', async (c) => {
+    try {
+      await storage.ping()
+      return c.json({ status: 'ok', storage: storage.kind })
+    } catch (error) {
+      logger.error({ err: error }, 'health check: storage does not answer')
+      return c.json({ status: 'unavailable', storage: storage.kind }, 503)
+    }
+  })
+
+  const api = new Hono<AppEnv>()
+  api.use('*', async (c, next) => {
+    c.header('Cache-Control', 'no-store')
+    c.header('X-Content-Type-Options', 'nosniff')
+    // Cookies are SameSite=Lax and bodies must be JSON (which a cross-site form cannot send
+    // without a CORS preflight this server never grants); refusing foreign Origins on
+    // writes closes what is left of CSRF.
+    if (!SAFE_METHODS.has(c.req.method) && originVerdict(config, c.req.header('origin'), c.req.header('host')) === 'foreign') {
+      throw new ApiError(403, 'forbidden', 'Cross-site requests are not accepted')
+    }
+    c.set(
+      'principal',
+      await auth.resolve({ cookie: c.req.header('cookie'), authorization: c.req.header('authorization') }),
+    )
+    await next()
+  })
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`)
+      },
+    }),
+  )
+  api.route('/', authRoutes(services))
+  api.route('/', userRoutes(services))
+  api.route('/', storyRoutes(services))
+  api.notFound(() => {
+    throw new ApiError(404, 'not_found', 'No such endpoint')
+  })
+  app.route('/api', api)
+
+  const client = config.clientDist ? loadClient(config.clientDist) : null
+  if (client) mountClient(app, client)
+  else if (config.clientDist) logger.warn({ clientDist: config.clientDist }, 'no built client there: serving the API only')
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found' } }, 404))
+  return app
+}

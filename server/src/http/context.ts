@@ -1,0 +1,51 @@
+/** What every route can use: the app's services, and the caller once authenticated. */
+import type { Context, MiddlewareHandler } from 'hono'
+import type { HttpBindings } from '@hono/node-server'
+import type { Role } from '@copydesk/shared/workflow'
+import type { Accounts } from '../auth/Accounts.js'
+import type { Auth, Principal } from '../auth/Auth.js'
+import type { Config } from '../config.js'
+import type { Logger } from '../logger.js'
+import type { Storage } from '../storage/Storage.js'
+import type { Stories } from '../stories/Stories.js'
+import { ApiError, forbidden, unauthenticated } from './errors.js'
+
+export interface Services {
+  config: Config
+  logger: Logger
+  storage: Storage
+  auth: Auth
+  accounts: Accounts
+  stories: Stories
+}
+
+export interface AppEnv {
+  Bindings: HttpBindings
+  Variables: { principal: Principal | null }
+}
+
+export type AppContext = Context<AppEnv>
+
+/** The signed-in caller; 401 when there is none. */
+export function principalOf(c: AppContext): Principal {
+  const principal = c.get('principal')
+  if (!principal) throw unauthenticated()
+  return principal
+}
+
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = principalOf(c)
+    if (!roles.includes(principal.user.role)) throw forbidden(`Only ${roles.join(' or ')}s may do that`)
+    await next()
+  }
+}
+
+/** The client's address, for throttling sign-in. */
+export function clientAddress(c: AppContext): string {
+  return c.env.incoming?.socket?.remoteAddress ?? 'unknown'
+}
+
+export function assertWritable(c: AppContext): void {
+  if (principalOf(c).scope !== 'write') throw new ApiError(403, 'forbidden', 'This token is read-only')
+}

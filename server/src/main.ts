@@ -1,0 +1,151 @@
+/**
+ * The composition root: config → storage → accounts and stories → rooms (the sync
+ * broker) → HTTP app and upgrade router → listen → shutdown. Run directly, it starts a
+ * server from the environment; tests import `startServer` and pass a config.
+ *
+ * Where to go from here: `http/app.ts` (REST), `http/upgrade.ts` (websockets),
+ * `sync/Rooms.ts` → `sync/Room.ts` (the broker; rules in `sync/SPEC.md`).
+ */
+import type { AddressInfo } from 'node:net'
+import { pathToFileURL } from 'node:url'
+import { createAdaptorServer } from '@hono/node-server'
+import { CloseCode } from '@copydesk/shared/protocol'
+import type { Server } from 'node:http'
+import { Accounts } from './auth/Accounts.js'
+import { Auth } from './auth/Auth.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyNewsroom, seedDemo } from './demo/seedDemo.js'
+import { createApp } from './http/app.js'
+import { UpgradeRouter } from './http/upgrade.js'
+import { createLogger, type Logger } from './logger.js'
+import { SqliteStorage } from './storage/sqlite/SqliteStorage.js'
+import type { Storage } from './storage/Storage.js'
+import { Stories } from './stories/Stories.js'
+import { Rooms } from './sync/Rooms.js'
+
+export interface RunningServer {
+  url: string
+  port: number
+  config: Config
+  storage: Storage
+  rooms: Rooms
+  accounts: Accounts
+  stories: Stories
+  logger: Logger
+  /** Graceful shutdown: refuse new work, write every accepted update, close sockets. Resolves true when all was written. */
+  shutdown(): Promise<boolean>
+}
+
+export interface StartOptions {
+  logger?: Logger
+  /** Storage to use instead of the SQLite file under DATA_DIR (tests). */
+  storage?: Storage
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? createLogger(config.logLevel)
+  const storage = options.storage ?? new SqliteStorage({ file: config.databaseFile, synchronous: config.sqliteSynchronous })
+  const accounts = new Accounts(storage)
+  const stories = new Stories(storage, logger)
+  const auth = new Auth(storage)
+
+  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, logger })
+  if (config.admin) {
+    const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
+    if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
+  }
+
+  const rooms = new Rooms({
+    documents: storage.documents,
+    logger,
+    settings: config.sync,
+    onDocumentChanged: (storyId, doc) => {
+      stories.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
+    },
+  })
+  accounts.onAccessEnded((event) => {
+    const closed = rooms.closeWhere(
+      (session) =>
+        (event.userId !== undefined && session.identity.userId === event.userId) ||
+        (event.credential !== undefined && session.credential.kind === event.credential.kind && session.credential.id === event.credential.id),
+      CloseCode.UNAUTHENTICATED,
+      event.reason === 'logged-out' ? 'Signed out' : 'Access ended',
+    )
+    if (closed > 0) logger.info({ userId: event.userId, reason: event.reason, closed }, 'closed connections')
+  })
+
+  const app = createApp({ config, logger, storage, auth, accounts, stories })
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  const upgrades = new UpgradeRouter({ config, logger, auth, storage, rooms })
+  server.on('upgrade', upgrades.handle)
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  logger.info({ url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')
+
+  let shuttingDown: Promise<boolean> | null = null
+  const shutdown = (): Promise<boolean> => {
+    shuttingDown ??= (async () => {
+      logger.info('shutting down: refusing new connections, writing every accepted update')
+      upgrades.stopAccepting()
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const written = await rooms.shutdown(15_000)
+      upgrades.close()
+      server.closeAllConnections()
+      await closed
+      await storage.close()
+      if (!written) logger.error('shutdown deadline passed with updates still unwritten')
+      logger.info('stopped')
+      return written
+    })()
+    return shuttingDown
+  }
+
+  return { url, port, config, storage, rooms, accounts, stories, logger, shutdown }
+}
+
+async function main(): Promise<void> {
+  let config: Config
+  try {
+    config = loadConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(2)
+    }
+    throw error
+  }
+  const running = await startServer(config)
+  if (config.demo) {
+    const accounts = DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(24)} ${account.role}`).join('\n')
+    process.stdout.write(
+      `\n  Copydesk is running at ${running.url}\n\n  Demo accounts (password: ${DEMO_PASSWORD}):\n${accounts}\n\n  Stop with Ctrl-C.\n\n`,
+    )
+  }
+  const stop = (signal: string) => {
+    running.logger.info({ signal }, 'signal received')
+    running.shutdown().then(
+      (written) => process.exit(written ? 0 : 1),
+      (error: unknown) => {
+        running.logger.fatal({ err: error }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Copydesk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exit(1)
+  })
+}

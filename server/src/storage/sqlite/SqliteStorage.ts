@@ -1,0 +1,447 @@
+/**
+ * The embedded default storage: one SQLite file (better-sqlite3) in WAL mode.
+ *
+ * Durability: every commit is in the WAL before `append` resolves, so a crash of the
+ * server process (`kill -9`) loses nothing that was committed. With `synchronous: 'normal'`
+ * (the default) a power cut may lose the last commits; `'full'` fsyncs each commit and
+ * survives that too, at the cost of one fsync per group commit.
+ *
+ * better-sqlite3 is synchronous: each call runs to completion on the event loop. Calls are
+ * short (prepared statements, one transaction per group commit), which is what makes the
+ * synchronous driver the fast choice here.
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Role, StoryStatus } from '@copydesk/shared/workflow'
+import {
+  ConflictError,
+  type ApiTokenRecord,
+  type BylineEntry,
+  type DocumentStore,
+  type NewStory,
+  type NewUser,
+  type SectionRecord,
+  type SectionStore,
+  type SessionRecord,
+  type SessionStore,
+  type Storage,
+  type StoredDocument,
+  type TokenScope,
+  type StoryDerived,
+  type StoryQuery,
+  type StoryRecord,
+  type StoryStore,
+  type TokenStore,
+  type UpdateToAppend,
+  type UserChanges,
+  type UserRecord,
+  type UserStore,
+} from '../Storage.js'
+import { searchText } from '../searchText.js'
+import { MIGRATIONS } from './migrations.js'
+
+export interface SqliteOptions {
+  /** Database file, or ':memory:'. */
+  file: string
+  synchronous?: 'normal' | 'full'
+}
+
+interface UserRow {
+  id: string
+  email: string
+  display_name: string
+  role: Role
+  password_hash: string
+  bio: string
+  color: string
+  disabled: number
+  created_at: string
+}
+
+interface TokenRow {
+  id: string
+  token_hash: string
+  user_id: string
+  name: string
+  scope: TokenScope
+  created_at: string
+}
+
+function toToken(row: TokenRow): ApiTokenRecord {
+  return { id: row.id, tokenHash: row.token_hash, userId: row.user_id, name: row.name, scope: row.scope, createdAt: row.created_at }
+}
+
+interface StoryRow {
+  id: string
+  headline: string
+  status: StoryStatus
+  section_id: string | null
+  byline: string
+  words: number
+  signs: number
+  created_by: string | null
+  created_at: string
+  updated_at: string
+}
+
+function toUser(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    passwordHash: row.password_hash,
+    bio: row.bio,
+    color: row.color,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+  }
+}
+
+function toStory(row: StoryRow): StoryRecord {
+  return {
+    id: row.id,
+    headline: row.headline,
+    status: row.status,
+    sectionId: row.section_id,
+    byline: JSON.parse(row.byline) as BylineEntry[],
+    words: row.words,
+    signs: row.signs,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE')
+}
+
+function isPrimaryKeyViolation(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}
+
+export class SqliteStorage implements Storage {
+  readonly kind = 'sqlite'
+  /** The connection itself: for maintenance and for tests that inject faults (e.g. `max_page_count`). */
+  readonly database: Database.Database
+  readonly documents: DocumentStore
+  readonly users: UserStore
+  readonly sessions: SessionStore
+  readonly tokens: TokenStore
+  readonly sections: SectionStore
+  readonly stories: StoryStore
+
+  constructor(options: SqliteOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
+    const db = new Database(options.file)
+    this.database = db
+    db.pragma('journal_mode = WAL')
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+    this.documents = new SqliteDocuments(db)
+    this.users = new SqliteUsers(db)
+    this.sessions = new SqliteSessions(db)
+    this.tokens = new SqliteTokens(db)
+    this.sections = new SqliteSections(db)
+    this.stories = new SqliteStories(db)
+  }
+
+  async ping(): Promise<void> {
+    this.database.prepare('SELECT 1').get()
+  }
+
+  async close(): Promise<void> {
+    if (this.database.open) {
+      // Fold the WAL into the main file so a copied data directory is one self-contained file.
+      try {
+        this.database.pragma('wal_checkpoint(TRUNCATE)')
+      } finally {
+        this.database.close()
+      }
+    }
+  }
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > MIGRATIONS.length) {
+    throw new Error(`The database is at schema version ${current}, newer than this server (${MIGRATIONS.length})`)
+  }
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}
+
+class SqliteDocuments implements DocumentStore {
+  private readonly insert: Database.Statement<[string, Uint8Array]>
+  private readonly appendAll: (updates: readonly UpdateToAppend[]) => number[]
+  private readonly compactTx: (storyId: string, state: Uint8Array, throughSeq: number) => void
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO story_updates (story_id, data) VALUES (?, ?)')
+    this.appendAll = db.transaction((updates: readonly UpdateToAppend[]) =>
+      updates.map((entry) => Number(this.insert.run(entry.storyId, entry.update).lastInsertRowid)),
+    )
+    const upsertSnapshot = db.prepare(
+      `INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
+         updated_at = excluded.updated_at`,
+    )
+    const deleteLog = db.prepare('DELETE FROM story_updates WHERE story_id = ? AND seq <= ?')
+    this.compactTx = db.transaction((storyId: string, state: Uint8Array, throughSeq: number) => {
+      upsertSnapshot.run(storyId, state, throughSeq, new Date().toISOString())
+      deleteLog.run(storyId, throughSeq)
+    })
+  }
+
+  async load(storyId: string): Promise<StoredDocument> {
+    // One read transaction, so the snapshot and the log are from the same moment.
+    return this.db.transaction(() => {
+      const snapshot = this.db
+        .prepare('SELECT state, through_seq FROM story_snapshots WHERE story_id = ?')
+        .get(storyId) as { state: Buffer; through_seq: number } | undefined
+      const rows = this.db
+        .prepare('SELECT seq, data FROM story_updates WHERE story_id = ? ORDER BY seq')
+        .all(storyId) as { seq: number; data: Buffer }[]
+      let bytes = snapshot?.state.length ?? 0
+      for (const row of rows) bytes += row.data.length
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+        updates: rows.map((row) => new Uint8Array(row.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : (snapshot?.through_seq ?? 0),
+        bytes,
+      }
+    })()
+  }
+
+  async append(updates: readonly UpdateToAppend[]): Promise<number[]> {
+    if (updates.length === 0) return []
+    return this.appendAll(updates)
+  }
+
+  async compact(storyId: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    this.compactTx(storyId, state, throughSeq)
+  }
+
+  async logSize(storyId: string): Promise<{ entries: number; bytes: number }> {
+    const row = this.db
+      .prepare('SELECT count(*) AS entries, coalesce(sum(length(data)), 0) AS bytes FROM story_updates WHERE story_id = ?')
+      .get(storyId) as { entries: number; bytes: number }
+    return row
+  }
+}
+
+class SqliteUsers implements UserStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async create(user: NewUser): Promise<UserRecord> {
+    const createdAt = new Date().toISOString()
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO users (id, email, display_name, role, password_hash, bio, color, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(user.id, user.email, user.displayName, user.role, user.passwordHash, user.bio, user.color, createdAt)
+    } catch (error) {
+      if (isUniqueViolation(error) || isPrimaryKeyViolation(error)) throw new ConflictError(`An account with the email ${user.email} already exists`)
+      throw error
+    }
+    return { ...user, disabled: false, createdAt }
+  }
+
+  async get(id: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined
+    return row ? toUser(row) : null
+  }
+
+  async getByEmail(email: string): Promise<UserRecord | null> {
+    const row = this.db.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined
+    return row ? toUser(row) : null
+  }
+
+  async list(): Promise<UserRecord[]> {
+    return (this.db.prepare('SELECT * FROM users ORDER BY display_name COLLATE NOCASE').all() as UserRow[]).map(toUser)
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UserRecord | null> {
+    const columns: Record<keyof UserChanges, string> = {
+      displayName: 'display_name',
+      role: 'role',
+      passwordHash: 'password_hash',
+      bio: 'bio',
+      disabled: 'disabled',
+    }
+    const sets: string[] = []
+    const values: (string | number)[] = []
+    for (const key of Object.keys(changes) as (keyof UserChanges)[]) {
+      const value = changes[key]
+      if (value === undefined) continue
+      sets.push(`${columns[key]} = ?`)
+      values.push(typeof value === 'boolean' ? (value ? 1 : 0) : value)
+    }
+    if (sets.length > 0) this.db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id)
+    return this.get(id)
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM users WHERE id = ?').run(id).changes > 0
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n
+  }
+}
+
+class SqliteSessions implements SessionStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async create(session: SessionRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(session.tokenHash, session.userId, session.createdAt, session.expiresAt)
+  }
+
+  async get(tokenHash: string): Promise<SessionRecord | null> {
+    const row = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ?').get(tokenHash) as
+      | { token_hash: string; user_id: string; created_at: string; expires_at: string }
+      | undefined
+    return row ? { tokenHash: row.token_hash, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at } : null
+  }
+
+  async touch(tokenHash: string, expiresAt: string): Promise<void> {
+    this.db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?').run(expiresAt, tokenHash)
+  }
+
+  async delete(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash)
+  }
+
+  async deleteForUser(userId: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId)
+  }
+
+  async deleteExpired(now: string): Promise<number> {
+    return this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes
+  }
+}
+
+class SqliteTokens implements TokenStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async create(token: ApiTokenRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO api_tokens (id, token_hash, user_id, name, scope, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(token.id, token.tokenHash, token.userId, token.name, token.scope, token.createdAt)
+  }
+
+  async getByHash(tokenHash: string): Promise<ApiTokenRecord | null> {
+    const row = this.db.prepare('SELECT * FROM api_tokens WHERE token_hash = ?').get(tokenHash) as TokenRow | undefined
+    return row ? toToken(row) : null
+  }
+
+  async list(): Promise<ApiTokenRecord[]> {
+    return (this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at').all() as TokenRow[]).map(toToken)
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.prepare('DELETE FROM api_tokens WHERE id = ?').run(id).changes > 0
+  }
+}
+
+class SqliteSections implements SectionStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async list(): Promise<SectionRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM sections ORDER BY position, name').all() as {
+      id: string
+      name: string
+      parent_id: string | null
+      position: number
+    }[]
+    return rows.map((row) => ({ id: row.id, name: row.name, parentId: row.parent_id, position: row.position }))
+  }
+
+  async upsert(section: SectionRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO sections (id, name, parent_id, position) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, parent_id = excluded.parent_id, position = excluded.position`,
+      )
+      .run(section.id, section.name, section.parentId, section.position)
+  }
+}
+
+class SqliteStories implements StoryStore {
+  constructor(private readonly db: Database.Database) {}
+
+  async create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord> {
+    const record: StoryRecord = { ...story, updatedAt: story.createdAt }
+    try {
+      this.db.transaction(() => {
+        this.db
+          .prepare(
+            `INSERT INTO stories (id, headline, search_text, status, section_id, byline, words, signs, created_by, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            record.id,
+            record.headline,
+            searchText(record.headline),
+            record.status,
+            record.sectionId,
+            JSON.stringify(record.byline),
+            record.words,
+            record.signs,
+            record.createdBy,
+            record.createdAt,
+            record.updatedAt,
+          )
+        this.db
+          .prepare('INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, 0, ?)')
+          .run(record.id, initialState, record.createdAt)
+      })()
+    } catch (error) {
+      if (isPrimaryKeyViolation(error) || isUniqueViolation(error)) throw new ConflictError(`A story with the id ${story.id} already exists`)
+      throw error
+    }
+    return record
+  }
+
+  async get(id: string): Promise<StoryRecord | null> {
+    const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined
+    return row ? toStory(row) : null
+  }
+
+  async list(query: StoryQuery): Promise<StoryRecord[]> {
+    const where: string[] = []
+    const params: (string | number)[] = []
+    if (query.text) {
+      where.push(`search_text LIKE ? ESCAPE '\\'`)
+      params.push(`%${searchText(query.text).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
+    }
+    const sql = `SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id LIMIT ?`
+    return (this.db.prepare(sql).all(...params, query.limit) as StoryRow[]).map(toStory)
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined
+  }
+
+  async updateDerived(id: string, derived: StoryDerived, updatedAt: string): Promise<void> {
+    this.db
+      .prepare('UPDATE stories SET headline = ?, search_text = ?, words = ?, signs = ?, updated_at = ? WHERE id = ?')
+      .run(derived.headline, searchText(derived.headline), derived.words, derived.signs, updatedAt, id)
+  }
+
+  async count(): Promise<number> {
+    return (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * One story's live document: a `Y.Doc`, its presence, and the sessions in it. Transport
+ * agnostic (sessions talk to a `SyncSocket`) and storage agnostic (it appends through the
+ * `UpdateWriter` and compacts through a `DocumentStore`). The rules it follows are in
+ * SPEC.md; the rule ids are quoted where they are enforced.
+ *
+ * The central rule is durability before visibility [S5]: an update is applied to the
+ * document, appended to the story's log, and only once the append has committed is it sent
+ * to anyone, and only then does anyone get a sync reply that includes it [S4]. So a crash
+ * loses nothing that any client has seen from the server.
+ */
+import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.js'
+import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
+import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
+import { RoomAwareness } from './RoomAwareness.js'
+import { Session } from './Session.js'
+import { SyncError } from './SyncError.js'
+import type { CommittedUpdate, UpdateWriter } from './UpdateWriter.js'
+
+export interface RoomSettings {
+  /** Compact the log into a snapshot once it holds this many entries… */
+  compactAfterEntries: number
+  /** …or this many bytes. */
+  compactAfterBytes: number
+  /** A writer learns its updates are stored (a sync step 1 with the server's state vector) this long after they commit, coalesced. */
+  ackDelayMs: number
+  /** How often, at most, `documentChanged` runs while people type. */
+  changeIntervalMs: number
+  /** Largest stored document (normally MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: number
+}
+
+export interface RoomHooks {
+  /** The document changed (throttled): update what is derived from it (headline, length…). */
+  documentChanged(storyId: string, doc: Y.Doc): void
+  /** The last session left. */
+  empty(room: Room): void
+}
+
+export interface RoomDeps {
+  documents: DocumentStore
+  writer: UpdateWriter
+  logger: Logger
+  hooks: RoomHooks
+  settings: RoomSettings
+}
+
+/** The encoded state vector of an empty document: a joiner that has nothing. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0
+}
+
+export class Room {
+  readonly doc: Y.Doc
+  readonly sessions = new Set<Session>()
+  readonly awareness: RoomAwareness
+  unloadTimer: ReturnType<typeof setTimeout> | null = null
+
+  /** Updates applied to the document whose append has not committed yet. */
+  private uncommitted = 0
+  /** Callbacks waiting for `uncommitted` to reach zero. */
+  private waiters: (() => void)[] = []
+  /** The full state as a sync step 2 message, for joiners with an empty document; null when stale. */
+  private fullStateMessage: Uint8Array | null = null
+  /** Size of the stored document (snapshot + log): what a load reads, what the size limit bounds. */
+  private storedBytes: number
+  private logEntries: number
+  private logBytes: number
+  private lastSeq: number
+  private compaction: Promise<void> | null = null
+  private compactionBackoffUntil = 0
+  private changeTimer: ReturnType<typeof setTimeout> | null = null
+  private destroyed = false
+
+  constructor(
+    readonly storyId: string,
+    stored: StoredDocument,
+    private readonly deps: RoomDeps,
+  ) {
+    this.doc = new Y.Doc()
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+    this.storedBytes = stored.bytes
+    this.logEntries = stored.updates.length
+    this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
+    this.lastSeq = stored.lastSeq
+    this.awareness = new RoomAwareness((message) => this.broadcast(message, null))
+    // Listening only after the stored state is in: loading must not append it again.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin))
+    this.maybeCompact()
+  }
+
+  get pendingWrites(): number {
+    return this.uncommitted
+  }
+
+  get log(): { entries: number; bytes: number; lastSeq: number } {
+    return { entries: this.logEntries, bytes: this.logBytes, lastSeq: this.lastSeq }
+  }
+
+  /** [S3] A session joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
+  add(session: Session): void {
+    if (this.unloadTimer) {
+      clearTimeout(this.unloadTimer)
+      this.unloadTimer = null
+    }
+    this.sessions.add(session)
+    session.send(syncStep1Message(Y.encodeStateVector(this.doc)))
+    if (session.access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
+    const presence = this.awareness.encodeAll()
+    if (presence) session.send(presence)
+  }
+
+  /** [S10] A session left: its presence goes at once. */
+  remove(session: Session): void {
+    if (!this.sessions.delete(session)) return
+    this.awareness.removeSession(session)
+    if (this.sessions.size === 0) this.deps.hooks.empty(this)
+  }
+
+  /** Changes what a session may do, effective from its next frame [S18]. */
+  setAccess(session: Session, access: 'read' | 'write', reason?: string): void {
+    if (session.access === access) return
+    session.access = access
+    if (reason) session.readOnlyReason = reason
+    if (access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
+  }
+
+  handleFrame(session: Session, frame: Uint8Array): void {
+    const reader = new FrameReader(frame)
+    const type = reader.varUint()
+    switch (type) {
+      case MESSAGE_SYNC: {
+        const step = reader.varUint()
+        const payload = reader.bytes()
+        reader.end()
+        if (step === SYNC_STEP1) this.answerStep1(session, payload)
+        else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.receiveUpdate(session, payload)
+        else throw new SyncError(CloseCode.MALFORMED_MESSAGE, `Unknown sync message ${step}`)
+        return
+      }
+      case MESSAGE_AWARENESS: {
+        const payload = reader.bytes()
+        reader.end()
+        this.awareness.apply(session, payload)
+        return
+      }
+      case MESSAGE_QUERY_AWARENESS: {
+        reader.end()
+        // [S11]
+        const presence = this.awareness.encodeAll()
+        if (presence) session.send(presence)
+        return
+      }
+      default:
+        throw new SyncError(CloseCode.MALFORMED_MESSAGE, `Unknown message type ${type}`)
+    }
+  }
+
+  /** [S4] Answer with what the client lacks, once everything accepted so far is stored. */
+  private answerStep1(session: Session, stateVector: Uint8Array): void {
+    try {
+      Y.decodeStateVector(stateVector)
+    } catch {
+      throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The state vector could not be read')
+    }
+    this.whenCommitted(() => {
+      if (session.isClosed) return
+      if (isEmptyStateVector(stateVector)) {
+        this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc))
+        session.send(this.fullStateMessage)
+      } else {
+        session.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      }
+    })
+  }
+
+  private receiveUpdate(session: Session, update: Uint8Array): void {
+    if (session.access !== 'write') {
+      // [S8] Dropped, never merged. An empty step 2 (the usual reply to our step 1) needs no answer.
+      if (!isEmptyUpdate(update) && Date.now() - session.lastDeniedAt >= 1000) {
+        session.lastDeniedAt = Date.now()
+        session.send(permissionDeniedMessage(session.readOnlyReason))
+      }
+      return
+    }
+    if (this.storedBytes + update.length > this.deps.settings.maxDocumentBytes) {
+      // [S14]
+      throw new SyncError(CloseCode.DOCUMENT_TOO_LARGE, 'The story document has reached its size limit')
+    }
+    if (this.deps.writer.isOverloaded) {
+      // [S6] Storage has been failing long enough that the backlog is at its bound: take no more.
+      throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
+    }
+    try {
+      // The document reports what was new in the update through its 'update' event (`accepted`):
+      // duplicates produce nothing, and only the new part is stored and sent on.
+      Y.applyUpdate(this.doc, update, session)
+    } catch {
+      throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
+    }
+  }
+
+  /** [S5] What an update changed: append it; it is sent on once the append commits. */
+  private accepted(update: Uint8Array, origin: unknown): void {
+    this.fullStateMessage = null
+    this.uncommitted++
+    this.storedBytes += update.length
+    this.deps.writer.append(this, update, origin instanceof Session ? origin : null)
+  }
+
+  /** Called by the writer, in order, once appends have committed. */
+  committed(entries: readonly CommittedUpdate[]): void {
+    for (const entry of entries) {
+      this.uncommitted--
+      this.lastSeq = entry.seq
+      this.logEntries++
+      this.logBytes += entry.update.length
+      this.broadcast(updateMessage(entry.update), entry.origin)
+      if (entry.origin && !entry.origin.isClosed) this.scheduleAck(entry.origin)
+    }
+    if (this.uncommitted === 0 && this.waiters.length > 0) {
+      const waiters = this.waiters
+      this.waiters = []
+      for (const waiter of waiters) waiter()
+    }
+    this.scheduleChange()
+    this.maybeCompact()
+  }
+
+  /** Runs `callback` once every update accepted so far has committed (now, if nothing is pending). */
+  whenCommitted(callback: () => void): void {
+    if (this.uncommitted === 0) callback()
+    else this.waiters.push(callback)
+  }
+
+  /** Resolves when nothing is waiting to be written: no pending append, no compaction running. */
+  async settle(): Promise<void> {
+    await new Promise<void>((resolve) => this.whenCommitted(resolve))
+    if (this.compaction) await this.compaction
+  }
+
+  /** [S7] Tell a writer what the server has stored: its own updates are safe. Coalesced per session. */
+  private scheduleAck(session: Session): void {
+    if (session.ackTimer) return
+    session.ackTimer = setTimeout(() => {
+      session.ackTimer = null
+      this.whenCommitted(() => session.send(syncStep1Message(Y.encodeStateVector(this.doc))))
+    }, this.deps.settings.ackDelayMs)
+  }
+
+  broadcast(message: Uint8Array, except: Session | null): void {
+    for (const session of this.sessions) {
+      if (session !== except) session.send(message)
+    }
+  }
+
+  private scheduleChange(): void {
+    if (this.changeTimer || this.destroyed) return
+    this.changeTimer = setTimeout(() => this.reportChange(), this.deps.settings.changeIntervalMs)
+  }
+
+  private reportChange(): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer)
+    this.changeTimer = null
+    try {
+      this.deps.hooks.documentChanged(this.storyId, this.doc)
+    } catch (error) {
+      this.deps.logger.error({ err: error, storyId: this.storyId }, 'updating the story from its document failed')
+    }
+  }
+
+  /** [S17] Compaction in the background once the log is long. */
+  private maybeCompact(): void {
+    if (this.compaction || this.destroyed) return
+    const { compactAfterEntries, compactAfterBytes } = this.deps.settings
+    if (this.logEntries < compactAfterEntries && this.logBytes < compactAfterBytes) return
+    if (Date.now() < this.compactionBackoffUntil) return
+    setImmediate(() => void this.compact())
+  }
+
+  /**
+   * Folds the log into a snapshot of the current document, atomically. Never while the
+   * document holds updates it could not integrate (missing dependencies): that state is
+   * not written over a good one.
+   */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction
+    if (this.logEntries === 0) return Promise.resolve()
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.deps.logger.warn({ storyId: this.storyId }, 'not compacting: the document waits for missing updates')
+      return Promise.resolve()
+    }
+    // Everything up to lastSeq is in the document (appends are applied before they commit).
+    const throughSeq = this.lastSeq
+    const entries = this.logEntries
+    const bytes = this.logBytes
+    const state = Y.encodeStateAsUpdate(this.doc)
+    this.compaction = this.deps.documents
+      .compact(this.storyId, state, throughSeq)
+      .then(
+        () => {
+          this.logEntries -= entries
+          this.logBytes -= bytes
+          this.storedBytes = state.length + this.logBytes
+        },
+        (error: unknown) => {
+          this.compactionBackoffUntil = Date.now() + 5000
+          this.deps.logger.error({ err: error, storyId: this.storyId }, 'compaction failed; the log is kept and compaction retried later')
+        },
+      )
+      .finally(() => {
+        this.compaction = null
+      })
+    return this.compaction
+  }
+
+  /** Closes every session (shutdown, story deleted). */
+  closeAll(code: number, reason: string): void {
+    this.awareness.flush()
+    for (const session of [...this.sessions]) session.close(code, reason)
+  }
+
+  /** Frees the document. Reports a pending change first so derived fields are current. */
+  destroy(): void {
+    if (this.destroyed) return
+    if (this.changeTimer) this.reportChange()
+    this.destroyed = true
+    if (this.unloadTimer) clearTimeout(this.unloadTimer)
+    this.doc.destroy()
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The registry of loaded stories (SPEC.md [S15], [S16], [S19]).
+ *
+ * - A story loads once, however many clients arrive together: they share one load.
+ * - A story unloads after its last session left and `unloadDelayMs` passed, and only once
+ *   every write has committed (a room whose storage is failing stays loaded and retries).
+ *   A client that joins while the room is unloading keeps it.
+ * - It knows every session, loading or live, for limits and for ending sessions when a
+ *   user is disabled, logs out, or loses access.
+ */
+import { CloseCode } from '@copydesk/shared/protocol'
+import type { Logger } from '../logger.js'
+import type { DocumentStore } from '../storage/Storage.js'
+import { Room, type RoomSettings } from './Room.js'
+import type { Session } from './Session.js'
+import { UpdateWriter } from './UpdateWriter.js'
+import type * as Y from 'yjs'
+
+export interface RoomsOptions {
+  documents: DocumentStore
+  logger: Logger
+  settings: RoomSettings & {
+    /** How long an empty room stays loaded, in case someone comes back. */
+    unloadDelayMs: number
+  }
+  /** The document of a story changed (throttled per room). */
+  onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
+}
+
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly sessionsByStory = new Map<string, Set<Session>>()
+  private readonly unloading = new Set<Promise<void>>()
+  readonly writer: UpdateWriter
+
+  constructor(private readonly options: RoomsOptions) {
+    this.writer = new UpdateWriter(options.documents, options.logger)
+  }
+
+  /** Sessions in a story, live or still waiting for it to load. */
+  sessionCount(storyId: string): number {
+    return this.sessionsByStory.get(storyId)?.size ?? 0
+  }
+
+  get loadedCount(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room of a story, if it is loaded. */
+  loaded(storyId: string): Room | undefined {
+    return this.rooms.get(storyId)
+  }
+
+  /** Puts a new session into its story; it goes live once the story has loaded. */
+  join(session: Session): void {
+    const storyId = session.storyId
+    let sessions = this.sessionsByStory.get(storyId)
+    if (!sessions) this.sessionsByStory.set(storyId, (sessions = new Set()))
+    sessions.add(session)
+    let room: Room | null = null
+    session.onClose(() => {
+      const set = this.sessionsByStory.get(storyId)
+      set?.delete(session)
+      if (set?.size === 0) this.sessionsByStory.delete(storyId)
+      room?.remove(session)
+    })
+    this.load(storyId).then(
+      (loaded) => {
+        if (session.isClosed) {
+          if (loaded.sessions.size === 0) this.scheduleUnload(loaded)
+          return
+        }
+        room = loaded
+        loaded.add(session)
+        session.enter(loaded)
+      },
+      (error: unknown) => {
+        this.options.logger.error({ err: error, storyId }, 'loading the story failed')
+        session.close(CloseCode.STORAGE_UNAVAILABLE, 'The story could not be loaded')
+      },
+    )
+  }
+
+  /** [S15] One load per story, shared by everyone who arrives while it runs. */
+  load(storyId: string): Promise<Room> {
+    const room = this.rooms.get(storyId)
+    if (room) return Promise.resolve(room)
+    let pending = this.loading.get(storyId)
+    if (!pending) {
+      pending = this.options.documents.load(storyId).then(
+        (stored) => {
+          this.loading.delete(storyId)
+          const loaded = new Room(storyId, stored, {
+            documents: this.options.documents,
+            writer: this.writer,
+            logger: this.options.logger,
+            settings: this.options.settings,
+            hooks: {
+              documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
+              empty: (emptied) => this.scheduleUnload(emptied),
+            },
+          })
+          this.rooms.set(storyId, loaded)
+          return loaded
+        },
+        (error: unknown) => {
+          // The next join tries again.
+          this.loading.delete(storyId)
+          throw error
+        },
+      )
+      this.loading.set(storyId, pending)
+    }
+    return pending
+  }
+
+  /** Every session, loading or live (for access changes and ending sessions). */
+  *sessions(): IterableIterator<Session> {
+    for (const set of this.sessionsByStory.values()) yield* set
+  }
+
+  /** Closes every session that matches (a disabled user, a revoked token, a logout). */
+  closeWhere(predicate: (session: Session) => boolean, code: number, reason: string): number {
+    let closed = 0
+    for (const session of [...this.sessions()]) {
+      if (predicate(session)) {
+        session.close(code, reason)
+        closed++
+      }
+    }
+    return closed
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer)
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null
+      const unloading = this.unload(room).catch((error: unknown) => {
+        this.options.logger.error({ err: error, storyId: room.storyId }, 'unloading the story failed')
+      })
+      this.unloading.add(unloading)
+      void unloading.finally(() => this.unloading.delete(unloading))
+    }, this.options.settings.unloadDelayMs)
+  }
+
+  /** [S16] Unload only when empty and fully written; someone joining meanwhile keeps the room. */
+  private async unload(room: Room): Promise<void> {
+    if (room.sessions.size > 0 || this.rooms.get(room.storyId) !== room) return
+    await room.settle()
+    if (room.log.entries > 0) await room.compact()
+    if (room.sessions.size > 0 || room.pendingWrites > 0 || this.sessionCount(room.storyId) > 0) return
+    this.rooms.delete(room.storyId)
+    room.destroy()
+  }
+
+  /**
+   * [S19] Shutdown: close every session (going away: clients reconnect to the next server),
+   * then wait until every accepted update is written and fold the logs. Resolves false when
+   * `deadlineMs` passed with writes still pending.
+   */
+  async shutdown(deadlineMs: number): Promise<boolean> {
+    for (const room of this.rooms.values()) room.closeAll(CloseCode.GOING_AWAY, 'The server is restarting')
+    this.closeWhere(() => true, CloseCode.GOING_AWAY, 'The server is restarting')
+    const settled = (async () => {
+      await Promise.allSettled(this.unloading)
+      this.writer.retryNow()
+      await this.writer.drain()
+      for (const room of this.rooms.values()) {
+        await room.settle()
+        await room.compact()
+        room.destroy()
+      }
+      this.rooms.clear()
+      return true
+    })()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const deadline = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), deadlineMs)
+    })
+    try {
+      return await Promise.race([settled, deadline])
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * One connection to one story: a small state machine (SPEC.md [S1]–[S3]).
+ *
+ *   loading ──(room loaded)──► live ──► closed
+ *      └──────────────(close, error)──────┘
+ *
+ * Credentials and access are settled before the websocket exists (the HTTP upgrade is
+ * refused otherwise), so a session starts in `loading`. Frames that arrive while the story
+ * loads wait in a bounded queue: the transport hands frames over from the first byte,
+ * before any await, or the client's first sync step would be lost.
+ */
+import type { Role } from '@copydesk/shared/workflow'
+import { CloseCode, type PresenceUser } from '@copydesk/shared/protocol'
+import { FRAME_RATE_BURST, FRAME_RATE_PER_SECOND, MAX_QUEUED_BYTES, MAX_QUEUED_FRAMES } from '@copydesk/shared/limits'
+import type { Room } from './Room.js'
+import type { SyncSocket } from './SyncSocket.js'
+import { SyncError } from './SyncError.js'
+
+export interface SessionIdentity {
+  userId: string
+  name: string
+  color: string
+  role: Role
+}
+
+/** What the connection was authenticated with, so revoking it can end the connection. */
+export interface SessionCredential {
+  kind: 'session' | 'token'
+  /** The session's token hash, or the API token's id. */
+  id: string
+}
+
+export type SessionAccess = 'write' | 'read'
+
+type SessionState =
+  | { name: 'loading'; queue: Uint8Array[]; queuedBytes: number }
+  | { name: 'live'; room: Room }
+  | { name: 'closed'; code: number; reason: string }
+
+export interface SessionOptions {
+  socket: SyncSocket
+  storyId: string
+  identity: SessionIdentity
+  credential: SessionCredential
+  access: SessionAccess
+  /** Why the session is read-only, told to the client (only when `access` is 'read'). */
+  readOnlyReason?: string
+  /** Reports frames that broke the protocol in a way that is not the client's fault. */
+  onUnexpectedError?: (error: unknown, session: Session) => void
+}
+
+/** A socket whose unsent backlog passes this is dropped: it would otherwise hold the story's memory. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
+
+let nextSessionId = 1
+
+export class Session {
+  readonly id = nextSessionId++
+  readonly storyId: string
+  readonly identity: SessionIdentity
+  readonly credential: SessionCredential
+  readonly presenceUser: PresenceUser
+  /** Awareness client ids this connection owns (see RoomAwareness). */
+  readonly awarenessClients = new Set<number>()
+  access: SessionAccess
+  readOnlyReason: string
+  /** When the client was last told it may not write (told at most once a second). */
+  lastDeniedAt = 0
+  ackTimer: ReturnType<typeof setTimeout> | null = null
+
+  private state: SessionState = { name: 'loading', queue: [], queuedBytes: 0 }
+  private readonly socket: SyncSocket
+  private readonly closeListeners: ((session: Session) => void)[] = []
+  private readonly onUnexpectedError: (error: unknown, session: Session) => void
+  private tokens = FRAME_RATE_BURST
+  private refilledAt = performance.now()
+
+  constructor(options: SessionOptions) {
+    this.socket = options.socket
+    this.storyId = options.storyId
+    this.identity = options.identity
+    this.credential = options.credential
+    this.access = options.access
+    this.readOnlyReason = options.readOnlyReason ?? 'This story is read-only for you.'
+    this.presenceUser = { id: options.identity.userId, name: options.identity.name, color: options.identity.color }
+    this.onUnexpectedError = options.onUnexpectedError ?? (() => {})
+  }
+
+  get stateName(): SessionState['name'] {
+    return this.state.name
+  }
+
+  get isClosed(): boolean {
+    return this.state.name === 'closed'
+  }
+
+  /** Called for every frame the transport receives, from the moment the socket exists. */
+  receive(frame: Uint8Array, isBinary: boolean): void {
+    const state = this.state
+    if (state.name === 'closed') return
+    if (!isBinary) {
+      this.close(CloseCode.UNSUPPORTED_DATA, 'Text frames are not part of the protocol')
+      return
+    }
+    if (!this.takeToken()) {
+      this.close(CloseCode.RATE_LIMITED, 'Too many messages')
+      return
+    }
+    if (state.name === 'loading') {
+      // [S2] Bounded wait while the story loads.
+      if (state.queue.length >= MAX_QUEUED_FRAMES || state.queuedBytes + frame.length > MAX_QUEUED_BYTES) {
+        this.close(CloseCode.QUEUE_OVERFLOW, 'Too many messages while the story was loading')
+        return
+      }
+      state.queue.push(frame)
+      state.queuedBytes += frame.length
+      return
+    }
+    this.handle(state.room, frame)
+  }
+
+  /** The room is loaded and has greeted this session: process what waited, then go live. */
+  enter(room: Room): void {
+    const state = this.state
+    if (state.name !== 'loading') return
+    this.state = { name: 'live', room }
+    for (const frame of state.queue) {
+      if (this.isClosed) return
+      this.handle(room, frame)
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.state.name === 'closed') return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.SLOW_CONNECTION, 'The connection is not keeping up')
+      return
+    }
+    this.socket.send(message)
+  }
+
+  /** Ends the session from the server's side. */
+  close(code: number, reason: string): void {
+    if (this.state.name === 'closed') return
+    this.finish(code, reason)
+    this.socket.close(code, reason)
+  }
+
+  /** The transport reports that the socket closed (either side). */
+  socketClosed(code: number, reason: string): void {
+    if (this.state.name === 'closed') return
+    this.finish(code, reason)
+  }
+
+  onClose(listener: (session: Session) => void): void {
+    this.closeListeners.push(listener)
+  }
+
+  private finish(code: number, reason: string): void {
+    this.state = { name: 'closed', code, reason }
+    if (this.ackTimer) clearTimeout(this.ackTimer)
+    this.ackTimer = null
+    for (const listener of this.closeListeners) listener(this)
+    this.closeListeners.length = 0
+  }
+
+  private handle(room: Room, frame: Uint8Array): void {
+    try {
+      room.handleFrame(this, frame)
+    } catch (error) {
+      // [S12] One place where a frame's failure becomes a close code; only this socket closes.
+      if (error instanceof SyncError) {
+        this.close(error.closeCode, error.message)
+      } else {
+        this.onUnexpectedError(error, this)
+        this.close(CloseCode.MALFORMED_MESSAGE, 'The message could not be processed')
+      }
+    }
+  }
+
+  /** [S13] Token bucket: FRAME_RATE_PER_SECOND sustained, FRAME_RATE_BURST at once. */
+  private takeToken(): boolean {
+    const now = performance.now()
+    this.tokens = Math.min(FRAME_RATE_BURST, this.tokens + ((now - this.refilledAt) / 1000) * FRAME_RATE_PER_SECOND)
+    this.refilledAt = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
+  }
+}

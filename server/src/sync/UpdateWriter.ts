@@ -1,0 +1,137 @@
+/**
+ * Group commit for the story logs (SPEC.md [S5], [S6]): every update accepted during one
+ * turn of the event loop, whatever its story, is appended in one transaction. When the
+ * append commits, each room hears about its own updates, in order, and only then sends them
+ * on. When it fails, nothing is sent, the updates stay queued and the write is retried with
+ * backoff, so a full disk that clears up loses nothing.
+ */
+import type { Logger } from '../logger.js'
+import type { DocumentStore } from '../storage/Storage.js'
+import type { Room } from './Room.js'
+import type { Session } from './Session.js'
+
+export interface CommittedUpdate {
+  update: Uint8Array
+  origin: Session | null
+  seq: number
+}
+
+interface PendingAppend {
+  room: Room
+  update: Uint8Array
+  origin: Session | null
+}
+
+/** Updates waiting while storage fails, beyond which rooms refuse new ones (memory bound). */
+const MAX_BACKLOG_BYTES = 64 * 1024 * 1024
+const RETRY_FIRST_MS = 50
+const RETRY_MAX_MS = 5000
+
+export class UpdateWriter {
+  private queue: PendingAppend[] = []
+  private backlogBytes = 0
+  private scheduled = false
+  private writing = false
+  private failures = 0
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private drainWaiters: (() => void)[] = []
+
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly logger: Logger,
+  ) {}
+
+  get isOverloaded(): boolean {
+    return this.backlogBytes > MAX_BACKLOG_BYTES
+  }
+
+  get pending(): number {
+    return this.queue.length
+  }
+
+  get failing(): boolean {
+    return this.failures > 0
+  }
+
+  append(room: Room, update: Uint8Array, origin: Session | null): void {
+    this.queue.push({ room, update, origin })
+    this.backlogBytes += update.length
+    if (!this.scheduled && !this.writing && !this.retryTimer) {
+      this.scheduled = true
+      setImmediate(this.flush)
+    }
+  }
+
+  /** Resolves once everything queued so far is written (waits through retries). */
+  drain(): Promise<void> {
+    if (this.queue.length === 0 && !this.writing) return Promise.resolve()
+    return new Promise((resolve) => this.drainWaiters.push(resolve))
+  }
+
+  /** Writes now instead of waiting for the retry timer (shutdown). */
+  retryNow(): void {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer)
+      this.retryTimer = null
+      void this.write()
+    }
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false
+    void this.write()
+  }
+
+  private async write(): Promise<void> {
+    if (this.writing || this.queue.length === 0) return
+    this.writing = true
+    const batch = this.queue
+    this.queue = []
+    let seqs: number[]
+    try {
+      seqs = await this.documents.append(batch.map((entry) => ({ storyId: entry.room.storyId, update: entry.update })))
+    } catch (error) {
+      this.queue = batch.concat(this.queue)
+      this.writing = false
+      this.failures++
+      const delay = Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS)
+      if (this.failures === 1 || this.failures % 20 === 0) {
+        this.logger.error({ err: error, pending: this.queue.length, attempt: this.failures, retryInMs: delay }, 'appending updates failed; nothing was sent on, retrying')
+      }
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null
+        void this.write()
+      }, delay)
+      return
+    }
+    if (this.failures > 0) this.logger.info({ attempts: this.failures + 1 }, 'appending updates succeeded again')
+    this.failures = 0
+    this.writing = false
+
+    const byRoom = new Map<Room, CommittedUpdate[]>()
+    batch.forEach((entry, index) => {
+      this.backlogBytes -= entry.update.length
+      let committed = byRoom.get(entry.room)
+      if (!committed) byRoom.set(entry.room, (committed = []))
+      committed.push({ update: entry.update, origin: entry.origin, seq: seqs[index]! })
+    })
+    for (const [room, committed] of byRoom) {
+      try {
+        room.committed(committed)
+      } catch (error) {
+        this.logger.error({ err: error, storyId: room.storyId }, 'sending committed updates failed')
+      }
+    }
+
+    if (this.queue.length > 0) {
+      if (!this.scheduled) {
+        this.scheduled = true
+        setImmediate(this.flush)
+      }
+    } else if (this.drainWaiters.length > 0) {
+      const waiters = this.drainWaiters
+      this.drainWaiters = []
+      for (const waiter of waiters) waiter()
+    }
+  }
+}

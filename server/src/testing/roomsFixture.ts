@@ -1,0 +1,53 @@
+/**
+ * Rooms over a real SQLite database (in memory, or a temp file) with test-sized settings,
+ * plus a story to join. For unit tests of the broker.
+ */
+import * as Y from 'yjs'
+import { createLogger, silentLogger } from '../logger.js'
+import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
+import { Rooms, type RoomsOptions } from '../sync/Rooms.js'
+import type { RoomSettings } from '../sync/Room.js'
+
+export const TEST_SETTINGS: RoomSettings & { unloadDelayMs: number } = {
+  compactAfterEntries: 1000,
+  compactAfterBytes: 1024 * 1024,
+  ackDelayMs: 5,
+  changeIntervalMs: 10,
+  maxDocumentBytes: 16 * 1024 * 1024,
+  unloadDelayMs: 20,
+}
+
+let storyCounter = 0
+
+export async function createStory(storage: SqliteStorage, initial = new Y.Doc()): Promise<string> {
+  const id = `story-${String(++storyCounter).padStart(6, '0')}`
+  await storage.stories.create(
+    {
+      id,
+      headline: '',
+      status: 'draft',
+      sectionId: null,
+      byline: [],
+      words: 0,
+      signs: 0,
+      createdBy: null,
+      createdAt: new Date().toISOString(),
+    },
+    Y.encodeStateAsUpdate(initial),
+  )
+  return id
+}
+
+export function roomsFixture(
+  settings: Partial<RoomsOptions['settings']> = {},
+  overrides: Partial<Omit<RoomsOptions, 'settings'>> = {},
+): { storage: SqliteStorage; rooms: Rooms } {
+  const storage = new SqliteStorage({ file: ':memory:' })
+  const rooms = new Rooms({
+    documents: storage.documents,
+    logger: process.env.TEST_LOG ? createLogger("debug") : silentLogger(),
+    settings: { ...TEST_SETTINGS, ...settings },
+    ...overrides,
+  })
+  return { storage, rooms }
+}
