@@ -48,7 +48,6 @@ export interface Config {
     unloadDelayMs: number
     compactAfterEntries: number
     compactAfterBytes: number
-    ackDelayMs: number
     changeIntervalMs: number
     maxDocumentBytes: number
   }
@@ -96,7 +95,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       unloadDelayMs: values.COPYDESK_UNLOAD_DELAY_MS,
       compactAfterEntries: 500,
       compactAfterBytes: 1024 * 1024,
-      ackDelayMs: 150,
       changeIntervalMs: 1000,
       maxDocumentBytes: MAX_DOCUMENT_BYTES,
     },

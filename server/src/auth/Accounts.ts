@@ -3,7 +3,7 @@
  * access is immediate: its sessions are deleted and `onAccessEnded` closes its open
  * connections (websockets, and newsroom events once they exist).
  */
-import { presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
+import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
 import type { Role } from '@copydesk/shared/workflow'
 import type { SessionCredential } from '../sync/Session.js'
 import type { ApiTokenRecord, Storage, UserRecord } from '../storage/Storage.js'
@@ -44,15 +44,26 @@ export class Accounts {
 
   async create(request: CreateUserRequest): Promise<UserRecord> {
     const id = newId()
+    const passwordHash = await hashPassword(request.password)
     return this.storage.users.create({
       id,
       email: request.email,
       displayName: request.displayName,
       role: request.role,
-      passwordHash: await hashPassword(request.password),
+      passwordHash,
       bio: request.bio ?? '',
-      color: presenceColor(id),
+      color: await this.leastUsedColor(id),
     })
+  }
+
+  /** A presence colour few colleagues have yet, so people in one story tell each other apart. */
+  private async leastUsedColor(id: string): Promise<string> {
+    const uses = new Map<string, number>(PRESENCE_COLORS.map((color) => [color, 0]))
+    for (const user of await this.storage.users.list()) uses.set(user.color, (uses.get(user.color) ?? 0) + 1)
+    const fewest = Math.min(...uses.values())
+    const candidates = PRESENCE_COLORS.filter((color) => uses.get(color) === fewest)
+    const preferred = presenceColor(id)
+    return candidates.includes(preferred as (typeof PRESENCE_COLORS)[number]) ? preferred : candidates[0]!
   }
 
   async update(actor: UserRecord, id: string, changes: UpdateUserRequest): Promise<UserRecord> {

@@ -90,19 +90,18 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
   const { storage, accounts, stories, logger } = deps
   for (const section of DEMO_SECTIONS) await storage.sections.upsert(section)
 
+  // One after the other, so that each gets a presence colour the others do not have.
   const users = new Map<string, UserRecord>()
-  await Promise.all(
-    DEMO_ACCOUNTS.map(async (account) => {
-      const user = await accounts.create({
-        email: account.email,
-        displayName: account.displayName,
-        role: account.role,
-        password: DEMO_PASSWORD,
-        bio: account.bio,
-      })
-      users.set(account.key, user)
-    }),
-  )
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await accounts.create({
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      password: DEMO_PASSWORD,
+      bio: account.bio,
+    })
+    users.set(account.key, user)
+  }
 
   const camille = users.get('camille')!
   const imported = importPlainText(readFileSync(SEED_ARTICLE_FILE, 'utf8'), {

@@ -11,6 +11,7 @@ import { authRoutes } from './auth.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
 import { ApiError } from './errors.js'
+import { instanceRoutes } from './instance.js'
 import { originVerdict } from './origins.js'
 import { storyRoutes } from './stories.js'
 import { userRoutes } from './users.js'
@@ -64,10 +65,12 @@ export function createApp(services: Services): Hono<AppEnv> {
     bodyLimit({
       maxSize: MAX_JSON_BODY_BYTES,
       onError: () => {
-        throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`)
+        // The rest of the body is not read: tell the client not to reuse the connection.
+        throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`, undefined, { Connection: 'close' })
       },
     }),
   )
+  api.route('/', instanceRoutes(services))
   api.route('/', authRoutes(services))
   api.route('/', userRoutes(services))
   api.route('/', storyRoutes(services))

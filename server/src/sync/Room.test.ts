@@ -192,21 +192,29 @@ describe('updates', () => {
     expect((await storedText(storage, storyId)).length).toBe(20_000)
   })
 
-  it('[S7] acknowledges a writer with the server state vector once its updates are stored', async () => {
+  it('[S7] a sync step 1 is a barrier: its reply comes once the updates sent before it are stored', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
-    await until(() => a.synced)
-    a.doc.getText('body').insert(0, 'safe')
-    const acked = () =>
-      a.received.some((message) => {
-        const decoder = decoding.createDecoder(message)
-        if (decoding.readVarUint(decoder) !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== SYNC_STEP1) return false
-        const serverVector = Y.decodeStateVector(decoding.readVarUint8Array(decoder))
-        return serverVector.get(a.doc.clientID) === a.doc.getText('body').length
-      })
-    await until(acked, 2000, 'the acknowledgement')
-    expect(await storedText(storage, storyId)).toBe('safe')
+    const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
+    await until(() => a.synced && b.synced)
+    const pages = storage.database.pragma('page_count', { simple: true }) as number
+    storage.database.pragma(`max_page_count = ${pages}`)
+    a.doc.getText('body').insert(0, 'z'.repeat(20_000))
+    const repliesBefore = a.received.filter((m) => messageKind(m) === 'step2').length
+    a.send(frame(MESSAGE_SYNC, SYNC_STEP1, Y.encodeStateVector(a.doc)))
+    await until(() => rooms.writer.failing, 2000, 'the append to fail')
+    // Someone else keeps typing: that must not hold the barrier back once storage is back.
+    const typing = setInterval(() => b.doc.getText('body').insert(0, '.'), 1)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(a.received.filter((m) => messageKind(m) === 'step2').length).toBe(repliesBefore)
+    storage.database.pragma('max_page_count = 1073741823')
+    try {
+      await until(() => a.received.filter((m) => messageKind(m) === 'step2').length > repliesBefore, 8000, 'the barrier reply')
+    } finally {
+      clearInterval(typing)
+    }
+    expect((await storedText(storage, storyId)).includes('z'.repeat(20_000))).toBe(true)
   })
 
   it('[S8] drops a read-only session’s updates and says so', async () => {

@@ -24,8 +24,6 @@ export interface RoomSettings {
   compactAfterEntries: number
   /** …or this many bytes. */
   compactAfterBytes: number
-  /** A writer learns its updates are stored (a sync step 1 with the server's state vector) this long after they commit, coalesced. */
-  ackDelayMs: number
   /** How often, at most, `documentChanged` runs while people type. */
   changeIntervalMs: number
   /** Largest stored document (normally MAX_DOCUMENT_BYTES). */
@@ -58,10 +56,11 @@ export class Room {
   readonly awareness: RoomAwareness
   unloadTimer: ReturnType<typeof setTimeout> | null = null
 
-  /** Updates applied to the document whose append has not committed yet. */
-  private uncommitted = 0
-  /** Callbacks waiting for `uncommitted` to reach zero. */
-  private waiters: (() => void)[] = []
+  /** Updates accepted so far, and how many of them have committed (in order). */
+  private acceptedCount = 0
+  private committedCount = 0
+  /** Callbacks waiting for the updates accepted before them to commit, in order. */
+  private waiters: { target: number; callback: () => void }[] = []
   /** The full state as a sync step 2 message, for joiners with an empty document; null when stale. */
   private fullStateMessage: Uint8Array | null = null
   /** Size of the stored document (snapshot + log): what a load reads, what the size limit bounds. */
@@ -93,7 +92,7 @@ export class Room {
   }
 
   get pendingWrites(): number {
-    return this.uncommitted
+    return this.acceptedCount - this.committedCount
   }
 
   get log(): { entries: number; bytes: number; lastSeq: number } {
@@ -159,7 +158,11 @@ export class Room {
     }
   }
 
-  /** [S4] Answer with what the client lacks, once everything accepted so far is stored. */
+  /**
+   * [S4] Answer with what the client lacks, once everything accepted so far is stored.
+   * [S7] So a step 1 is also a barrier: its reply proves that every update this connection
+   * sent before it is stored (frames of one connection are handled in order).
+   */
   private answerStep1(session: Session, stateVector: Uint8Array): void {
     try {
       Y.decodeStateVector(stateVector)
@@ -206,7 +209,7 @@ export class Room {
   /** [S5] What an update changed: append it; it is sent on once the append commits. */
   private accepted(update: Uint8Array, origin: unknown): void {
     this.fullStateMessage = null
-    this.uncommitted++
+    this.acceptedCount++
     this.storedBytes += update.length
     this.deps.writer.append(this, update, origin instanceof Session ? origin : null)
   }
@@ -214,41 +217,33 @@ export class Room {
   /** Called by the writer, in order, once appends have committed. */
   committed(entries: readonly CommittedUpdate[]): void {
     for (const entry of entries) {
-      this.uncommitted--
+      this.committedCount++
       this.lastSeq = entry.seq
       this.logEntries++
       this.logBytes += entry.update.length
       this.broadcast(updateMessage(entry.update), entry.origin)
-      if (entry.origin && !entry.origin.isClosed) this.scheduleAck(entry.origin)
     }
-    if (this.uncommitted === 0 && this.waiters.length > 0) {
-      const waiters = this.waiters
-      this.waiters = []
-      for (const waiter of waiters) waiter()
-    }
+    let ready = 0
+    // Waiters are in acceptance order, so their targets only grow.
+    while (ready < this.waiters.length && this.waiters[ready]!.target <= this.committedCount) ready++
+    if (ready > 0) for (const waiter of this.waiters.splice(0, ready)) waiter.callback()
     this.scheduleChange()
     this.maybeCompact()
   }
 
-  /** Runs `callback` once every update accepted so far has committed (now, if nothing is pending). */
+  /**
+   * Runs `callback` once every update accepted so far has committed (now, if nothing is
+   * pending). Later updates do not hold it back, so a busy story cannot starve a reply.
+   */
   whenCommitted(callback: () => void): void {
-    if (this.uncommitted === 0) callback()
-    else this.waiters.push(callback)
+    if (this.committedCount === this.acceptedCount) callback()
+    else this.waiters.push({ target: this.acceptedCount, callback })
   }
 
   /** Resolves when nothing is waiting to be written: no pending append, no compaction running. */
   async settle(): Promise<void> {
     await new Promise<void>((resolve) => this.whenCommitted(resolve))
     if (this.compaction) await this.compaction
-  }
-
-  /** [S7] Tell a writer what the server has stored: its own updates are safe. Coalesced per session. */
-  private scheduleAck(session: Session): void {
-    if (session.ackTimer) return
-    session.ackTimer = setTimeout(() => {
-      session.ackTimer = null
-      this.whenCommitted(() => session.send(syncStep1Message(Y.encodeStateVector(this.doc))))
-    }, this.deps.settings.ackDelayMs)
   }
 
   broadcast(message: Uint8Array, except: Session | null): void {

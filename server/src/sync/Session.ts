@@ -66,7 +66,6 @@ export class Session {
   readOnlyReason: string
   /** When the client was last told it may not write (told at most once a second). */
   lastDeniedAt = 0
-  ackTimer: ReturnType<typeof setTimeout> | null = null
 
   private state: SessionState = { name: 'loading', queue: [], queuedBytes: 0 }
   private readonly socket: SyncSocket
@@ -158,8 +157,6 @@ export class Session {
 
   private finish(code: number, reason: string): void {
     this.state = { name: 'closed', code, reason }
-    if (this.ackTimer) clearTimeout(this.ackTimer)
-    this.ackTimer = null
     for (const listener of this.closeListeners) listener(this)
     this.closeListeners.length = 0
   }

@@ -66,15 +66,14 @@ export class MemoryClient {
 
   /** Opens a session in `rooms` and sends what the stock client sends on open. */
   connect(rooms: Rooms, storyId: string, access: SessionAccess = 'write'): this {
-    const client = this
     const socket: SyncSocket = {
-      send(message) {
+      send: (message) => {
         const copy = message.slice()
-        queueMicrotask(() => client.deliver(copy))
+        queueMicrotask(() => this.deliver(copy))
       },
-      close(code, reason) {
+      close: (code, reason) => {
         queueMicrotask(() => {
-          client.closed = { code, reason }
+          this.closed = { code, reason }
         })
       },
       bufferedAmount: 0,

@@ -11,7 +11,6 @@ import type { RoomSettings } from '../sync/Room.js'
 export const TEST_SETTINGS: RoomSettings & { unloadDelayMs: number } = {
   compactAfterEntries: 1000,
   compactAfterBytes: 1024 * 1024,
-  ackDelayMs: 5,
   changeIntervalMs: 10,
   maxDocumentBytes: 16 * 1024 * 1024,
   unloadDelayMs: 20,

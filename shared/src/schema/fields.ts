@@ -36,7 +36,6 @@ const SafeLink = Link.configure({
   autolink: true,
   linkOnPaste: true,
   defaultProtocol: 'https',
-  protocols: ['mailto'],
   HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
   isAllowedUri: (url) => isSafeHref(url),
   shouldAutoLink: (url) => isSafeHref(url) || isSafeHref(`https://${url}`),

@@ -141,7 +141,12 @@ export class SqliteStorage implements Storage {
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    migrate(db)
+    try {
+      migrate(db)
+    } catch (error) {
+      db.close()
+      throw error
+    }
     this.documents = new SqliteDocuments(db)
     this.users = new SqliteUsers(db)
     this.sessions = new SqliteSessions(db)

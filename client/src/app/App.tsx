@@ -1,0 +1,101 @@
+/**
+ * The app shell: who is signed in, which page to show. Every page but sign-in needs a
+ * session; a 401 anywhere brings the sign-in page back, then returns where the user was.
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { User } from '@copydesk/shared/api'
+import { api, type InstanceInfo } from '../api/endpoints.js'
+import { ApiRequestError, setUnauthenticatedHandler } from '../api/http.js'
+import { SignInPage } from '../auth/SignInPage.js'
+import { clearOfflineCopies } from '../editor/StoryConnection.js'
+import { StoryPage } from '../editor/StoryPage.js'
+import { StoryListPage } from '../stories/StoryListPage.js'
+import { navigate, useRoute } from './router.js'
+import { TopBar } from './TopBar.js'
+
+type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User } | { status: 'error'; message: string }
+
+export function App() {
+  const route = useRoute()
+  const [session, setSession] = useState<SessionState>({ status: 'loading' })
+  const [instance, setInstance] = useState<InstanceInfo | null>(null)
+
+  const loadSession = useCallback(() => {
+    api.me().then(
+      (user) => setSession({ status: 'signed-in', user }),
+      (error: unknown) => {
+        if (error instanceof ApiRequestError && error.status === 401) setSession({ status: 'signed-out' })
+        else setSession({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+      },
+    )
+  }, [])
+
+  useEffect(() => {
+    loadSession()
+    api.instance().then(setInstance, () => setInstance(null))
+    setUnauthenticatedHandler(() => setSession({ status: 'signed-out' }))
+  }, [loadSession])
+
+  useEffect(() => {
+    if (session.status === 'signed-out' && route.page !== 'login') {
+      const here = `${location.pathname}${location.search}`
+      navigate(`/login${here === '/' ? '' : `?next=${encodeURIComponent(here)}`}`, { replace: true })
+    }
+    if (session.status === 'signed-in' && route.page === 'login') navigate(safeNext(route.next), { replace: true })
+  }, [session, route])
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout()
+    } finally {
+      await clearOfflineCopies()
+      setSession({ status: 'signed-out' })
+    }
+  }, [])
+
+  if (session.status === 'loading') return <div className="page-loading" aria-busy="true" />
+  if (session.status === 'error') {
+    return (
+      <main className="centered-message">
+        <h1>Copydesk cannot reach its server</h1>
+        <p>{session.message}</p>
+        <button className="button" onClick={loadSession}>
+          Try again
+        </button>
+      </main>
+    )
+  }
+  if (session.status === 'signed-out' || route.page === 'login') {
+    return <SignInPage instance={instance} onSignedIn={(user) => setSession({ status: 'signed-in', user })} />
+  }
+
+  const user = session.user
+  switch (route.page) {
+    case 'stories':
+      return (
+        <>
+          <TopBar user={user} onSignOut={signOut} />
+          <StoryListPage />
+        </>
+      )
+    case 'story':
+      return <StoryPage key={route.storyId} storyId={route.storyId} user={user} onSignOut={signOut} />
+    case 'not-found':
+      return (
+        <>
+          <TopBar user={user} onSignOut={signOut} />
+          <main className="centered-message">
+            <h1>Nothing here</h1>
+            <p>
+              <a href="/">Back to the stories</a>
+            </p>
+          </main>
+        </>
+      )
+  }
+}
+
+/** Only same-site paths: `?next=https://evil.example` must not redirect away. */
+function safeNext(next: string): string {
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}

@@ -1,0 +1,124 @@
+/**
+ * The article as it is written: headline, standfirst, byline, body, author's bio. Three
+ * TipTap editors share one Yjs document (one fragment each) and one awareness (so carets
+ * show in whichever field their owner is in). The toolbar acts on the field last focused.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import type { Story, User } from '@copydesk/shared/api'
+import type { StoryField } from '@copydesk/shared/schema'
+import { fieldExtensions, type FieldEditorContext } from './fieldExtensions.js'
+import type { StoryConnection } from './StoryConnection.js'
+import { Toolbar } from './Toolbar.js'
+
+const LABELS: Record<StoryField, string> = { headline: 'Headline', standfirst: 'Standfirst', body: 'Story body' }
+
+function useFieldEditor(field: StoryField, context: FieldEditorContext, readOnly: boolean, onFocus: (field: StoryField, editor: Editor) => void): Editor | null {
+  const editor = useEditor(
+    {
+      extensions: fieldExtensions(field, context),
+      editable: !readOnly,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: `field-editor field-editor--${field}`,
+          'aria-label': LABELS[field],
+          'data-field': field,
+          spellcheck: 'true',
+          lang: 'fr',
+        },
+      },
+      onFocus: ({ editor: focused }) => onFocus(field, focused),
+    },
+    [context],
+  )
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly)
+  }, [editor, readOnly])
+  return editor
+}
+
+export function ArticleEditors({ connection, user, story, readOnly }: { connection: StoryConnection; user: User; story: Story | null; readOnly: boolean }) {
+  const editors = useRef<Partial<Record<StoryField, Editor | null>>>({})
+  const [active, setActive] = useState<StoryField>('body')
+  const [linkOpen, setLinkOpen] = useState(false)
+  const awareness = connection.provider.awareness
+
+  const context = useMemo<FieldEditorContext>(
+    () => ({
+      doc: connection.doc,
+      provider: connection.provider,
+      user: { id: user.id, name: user.displayName, color: user.color },
+      focusNext: (from) => {
+        const next = from === 'headline' ? editors.current.standfirst : editors.current.body
+        next?.commands.focus('start')
+      },
+    }),
+    [connection, user],
+  )
+
+  const onFocus = useCallback(
+    (field: StoryField) => {
+      if (field !== 'headline') setActive(field)
+      awareness.setLocalStateField('field', field)
+    },
+    [awareness],
+  )
+
+  const headline = useFieldEditor('headline', context, readOnly, onFocus)
+  const standfirst = useFieldEditor('standfirst', context, readOnly, onFocus)
+  const body = useFieldEditor('body', context, readOnly, onFocus)
+  editors.current = { headline, standfirst, body }
+
+  // Leaving every field: the others see this person reading, not in a field.
+  useEffect(() => {
+    const blurred = () => {
+      setTimeout(() => {
+        if (!Object.values(editors.current).some((editor) => editor?.isFocused)) awareness.setLocalStateField('field', null)
+      }, 0)
+    }
+    const all = [headline, standfirst, body].filter((editor): editor is Editor => editor !== null)
+    all.forEach((editor) => editor.on('blur', blurred))
+    return () => all.forEach((editor) => editor.off('blur', blurred))
+  }, [awareness, headline, standfirst, body])
+
+  const toolbarEditor = active === 'standfirst' ? standfirst : body
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k' && active !== 'headline' && !readOnly) {
+      event.preventDefault()
+      setLinkOpen(true)
+    }
+  }
+
+  const author = story?.byline ?? []
+  return (
+    <>
+      <div className="toolbar-bar">{toolbarEditor && <Toolbar editor={toolbarEditor} isBody={active === 'body'} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}</div>
+      <main className="article-page" onKeyDown={onKeyDown}>
+        <article className="article" aria-label="Story">
+          <EditorContent editor={headline} className="article__headline" />
+          <EditorContent editor={standfirst} className="article__standfirst" />
+          {author.length > 0 && (
+            <p className="article__byline">
+              By {author.map((entry) => entry.name).join(' and ')}
+            </p>
+          )}
+          <EditorContent editor={body} className="article__body" />
+          {author.some((entry) => entry.bio) && (
+            <footer className="article__bio">
+              {author
+                .filter((entry) => entry.bio)
+                .map((entry) => (
+                  <p key={entry.name}>
+                    <strong>{entry.name}</strong> {entry.bio}
+                  </p>
+                ))}
+            </footer>
+          )}
+        </article>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+/**
+ * Formatting for the field being edited: block type, emphasis, links, lists, quotes with
+ * attribution, rule, and undo/redo (each user's own, per field). Buttons show what is
+ * active at the caret; each names its keyboard shortcut.
+ */
+import { useState } from 'react'
+import { useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/core'
+import { Icon, type IconName } from './icons.js'
+import { LinkForm } from './LinkForm.js'
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+const MOD = isMac ? '⌘' : 'Ctrl+'
+
+function ToolButton(props: { icon: IconName; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void }) {
+  const title = props.shortcut ? `${props.label} (${props.shortcut})` : props.label
+  return (
+    <button
+      type="button"
+      className={`tool${props.active ? ' tool--active' : ''}`}
+      aria-label={props.label}
+      aria-pressed={props.active ?? undefined}
+      title={title}
+      disabled={props.disabled}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
+      <Icon name={props.icon} />
+    </button>
+  )
+}
+
+export function Toolbar({ editor, isBody, linkOpen, setLinkOpen }: { editor: Editor; isBody: boolean; linkOpen: boolean; setLinkOpen: (open: boolean) => void }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      editable: current.isEditable,
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      link: current.isActive('link'),
+      h2: current.isActive('heading', { level: 2 }),
+      h3: current.isActive('heading', { level: 3 }),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      quote: current.isActive('blockquote'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  })
+  const [, force] = useState(0)
+  const run = (command: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => {
+    command(editor.chain().focus()).run()
+    force((n) => n + 1)
+  }
+  const disabled = !state.editable
+  const blockType = state.h2 ? 'h2' : state.h3 ? 'h3' : 'paragraph'
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      <select
+        className="toolbar__block"
+        aria-label="Paragraph style"
+        value={blockType}
+        disabled={disabled || !isBody}
+        onChange={(event) => {
+          const value = event.target.value
+          if (value === 'paragraph') run((chain) => chain.setParagraph())
+          else run((chain) => chain.setHeading({ level: value === 'h2' ? 2 : 3 }))
+        }}
+      >
+        <option value="paragraph">Paragraph</option>
+        <option value="h2">Subhead</option>
+        <option value="h3">Minor subhead</option>
+      </select>
+      <span className="toolbar__group">
+        <ToolButton icon="bold" label="Bold" shortcut={`${MOD}B`} active={state.bold} disabled={disabled} onClick={() => run((c) => c.toggleBold())} />
+        <ToolButton icon="italic" label="Italic" shortcut={`${MOD}I`} active={state.italic} disabled={disabled} onClick={() => run((c) => c.toggleItalic())} />
+        <ToolButton icon="link" label="Link" shortcut={`${MOD}K`} active={state.link || linkOpen} disabled={disabled} onClick={() => setLinkOpen(!linkOpen)} />
+      </span>
+      <span className="toolbar__group">
+        <ToolButton icon="bulletList" label="Bulleted list" shortcut={`${MOD}Shift+8`} active={state.bulletList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBulletList())} />
+        <ToolButton icon="orderedList" label="Numbered list" shortcut={`${MOD}Shift+7`} active={state.orderedList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleOrderedList())} />
+        <ToolButton icon="quote" label="Quote" shortcut={`${MOD}Shift+B`} active={state.quote} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBlockquote())} />
+        <ToolButton icon="attribution" label="Quote attribution" disabled={disabled || !isBody || !state.quote} onClick={() => run((c) => c.setQuoteAttribution())} />
+        <ToolButton icon="rule" label="Horizontal rule" disabled={disabled || !isBody} onClick={() => run((c) => c.setHorizontalRule())} />
+      </span>
+      <span className="toolbar__group toolbar__group--end">
+        <ToolButton icon="undo" label="Undo" shortcut={`${MOD}Z`} disabled={disabled || !state.canUndo} onClick={() => run((c) => c.undo())} />
+        <ToolButton icon="redo" label="Redo" shortcut={`${MOD}Shift+Z`} disabled={disabled || !state.canRedo} onClick={() => run((c) => c.redo())} />
+      </span>
+      {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+    </div>
+  )
+}

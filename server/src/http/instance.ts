@@ -1,0 +1,21 @@
+/**
+ * `GET /api/instance`: what the sign-in page may know before anyone signs in: the
+ * newsroom's name and, when it runs as the demo, the demo accounts (their password is
+ * printed at start and in the README anyway).
+ */
+import { Hono } from 'hono'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/seedDemo.js'
+import type { AppEnv, Services } from './context.js'
+
+export function instanceRoutes({ config }: Services): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>()
+  routes.get('/instance', (c) =>
+    c.json({
+      name: 'Copydesk',
+      demo: config.demo,
+      demoAccounts: config.demo ? DEMO_ACCOUNTS.map(({ email, displayName, role }) => ({ email, displayName, role })) : [],
+      demoPassword: config.demo ? DEMO_PASSWORD : null,
+    }),
+  )
+  return routes
+}

@@ -1,0 +1,187 @@
+/**
+ * The storage contract: what every backend must do, as one suite each backend runs
+ * (`storageContractSuite('sqlite', () => new SqliteStorage(…))`). The broker and the API
+ * rely on exactly these behaviours.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { ConflictError, type NewStory, type NewUser, type Storage } from './Storage.js'
+
+function user(overrides: Partial<NewUser> = {}): NewUser {
+  const id = overrides.id ?? `u-${Math.random().toString(36).slice(2, 10)}`
+  return {
+    id,
+    email: `${id}@copydesk.test`,
+    displayName: 'Camille Laurent',
+    role: 'reporter',
+    passwordHash: 'scrypt$hash',
+    bio: '',
+    color: '#0b57d0',
+    ...overrides,
+  }
+}
+
+function story(overrides: Partial<NewStory> = {}): NewStory {
+  return {
+    id: `story-${Math.random().toString(36).slice(2, 12)}`,
+    headline: 'La Russie ouvre la porte',
+    status: 'draft',
+    sectionId: null,
+    byline: [],
+    words: 0,
+    signs: 0,
+    createdBy: null,
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  }
+}
+
+function update(text: string, doc = new Y.Doc()): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  doc.getText('body').insert(doc.getText('body').length, text)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+function textOf(parts: (Uint8Array | null)[]): string {
+  const doc = new Y.Doc()
+  for (const part of parts) if (part) Y.applyUpdate(doc, part)
+  return doc.getText('body').toString()
+}
+
+export function storageContractSuite(name: string, open: () => Promise<Storage> | Storage): void {
+  describe(`storage contract: ${name}`, () => {
+    let storage: Storage
+    beforeEach(async () => {
+      storage = await open()
+    })
+    afterEach(async () => {
+      await storage.close()
+    })
+
+    describe('documents', () => {
+      it('creates a story with its first state, and loads it back', async () => {
+        const first = new Y.Doc()
+        first.getText('body').insert(0, 'Un vent glacial')
+        const record = await storage.stories.create(story(), Y.encodeStateAsUpdate(first))
+        const stored = await storage.documents.load(record.id)
+        expect(textOf([stored.snapshot, ...stored.updates])).toBe('Un vent glacial')
+        expect(stored.updates).toHaveLength(0)
+      })
+
+      it('appends in order, returns increasing sequence numbers, and loads snapshot + log', async () => {
+        const { id } = await storage.stories.create(story(), Y.encodeStateAsUpdate(new Y.Doc()))
+        const doc = new Y.Doc()
+        const seqs = await storage.documents.append([
+          { storyId: id, update: update('souffle ', doc) },
+          { storyId: id, update: update('sur les ', doc) },
+        ])
+        const more = await storage.documents.append([{ storyId: id, update: update('relations', doc) }])
+        expect(seqs[0]).toBeLessThan(seqs[1]!)
+        expect(seqs[1]).toBeLessThan(more[0]!)
+        const stored = await storage.documents.load(id)
+        expect(stored.updates).toHaveLength(3)
+        expect(stored.lastSeq).toBe(more[0])
+        expect(textOf([stored.snapshot, ...stored.updates])).toBe('souffle sur les relations')
+        expect(await storage.documents.logSize(id)).toEqual({ entries: 3, bytes: stored.updates.reduce((n, u) => n + u.length, 0) })
+      })
+
+      it('appends a batch across stories atomically: all or nothing', async () => {
+        const a = await storage.stories.create(story(), Y.encodeStateAsUpdate(new Y.Doc()))
+        await expect(
+          storage.documents.append([
+            { storyId: a.id, update: update('kept?') },
+            { storyId: 'no-such-story', update: update('orphan') },
+          ]),
+        ).rejects.toThrow()
+        expect((await storage.documents.load(a.id)).updates).toHaveLength(0)
+      })
+
+      it('compacts: the snapshot replaces the log up to a sequence number, later entries stay', async () => {
+        const { id } = await storage.stories.create(story(), Y.encodeStateAsUpdate(new Y.Doc()))
+        const doc = new Y.Doc()
+        const [, second] = await storage.documents.append([
+          { storyId: id, update: update('a', doc) },
+          { storyId: id, update: update('b', doc) },
+        ])
+        const snapshot = Y.encodeStateAsUpdate(doc)
+        const [third] = await storage.documents.append([{ storyId: id, update: update('c', doc) }])
+        await storage.documents.compact(id, snapshot, second!)
+        const stored = await storage.documents.load(id)
+        expect(stored.updates).toHaveLength(1)
+        expect(stored.lastSeq).toBe(third)
+        expect(textOf([stored.snapshot, ...stored.updates])).toBe('abc')
+      })
+
+      it('loads an unknown story as empty', async () => {
+        expect(await storage.documents.load('nothing-here')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 })
+      })
+    })
+
+    describe('users, sessions and tokens', () => {
+      it('creates users with unique emails, case-insensitively', async () => {
+        await storage.users.create(user({ email: 'camille@copydesk.test' }))
+        await expect(storage.users.create(user({ email: 'Camille@Copydesk.test' }))).rejects.toBeInstanceOf(ConflictError)
+        expect((await storage.users.getByEmail('CAMILLE@copydesk.test'))?.displayName).toBe('Camille Laurent')
+      })
+
+      it('updates and deletes users; deleting ends their sessions and tokens', async () => {
+        const created = await storage.users.create(user())
+        const updated = await storage.users.update(created.id, { disabled: true, role: 'editor', displayName: 'Inès Moreau' })
+        expect(updated).toMatchObject({ disabled: true, role: 'editor', displayName: 'Inès Moreau' })
+        await storage.sessions.create({ tokenHash: 'h1', userId: created.id, createdAt: '2026-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z' })
+        await storage.tokens.create({ id: 't1', tokenHash: 'th1', userId: created.id, name: 'wire', scope: 'read', createdAt: '2026-01-01T00:00:00Z' })
+        expect(await storage.users.delete(created.id)).toBe(true)
+        expect(await storage.sessions.get('h1')).toBeNull()
+        expect(await storage.tokens.getByHash('th1')).toBeNull()
+        expect(await storage.users.delete(created.id)).toBe(false)
+      })
+
+      it('keeps sessions until deleted or expired', async () => {
+        const created = await storage.users.create(user())
+        await storage.sessions.create({ tokenHash: 'old', userId: created.id, createdAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-02T00:00:00Z' })
+        await storage.sessions.create({ tokenHash: 'new', userId: created.id, createdAt: '2026-01-01T00:00:00Z', expiresAt: '2099-01-01T00:00:00Z' })
+        expect(await storage.sessions.deleteExpired('2026-06-01T00:00:00Z')).toBe(1)
+        expect(await storage.sessions.get('new')).toMatchObject({ userId: created.id })
+        await storage.sessions.deleteForUser(created.id)
+        expect(await storage.sessions.get('new')).toBeNull()
+      })
+
+      it('stores API tokens by hash with their scope', async () => {
+        const created = await storage.users.create(user())
+        await storage.tokens.create({ id: 't2', tokenHash: 'hash-2', userId: created.id, name: 'archive bot', scope: 'read', createdAt: '2026-01-01T00:00:00Z' })
+        expect(await storage.tokens.getByHash('hash-2')).toMatchObject({ id: 't2', scope: 'read', userId: created.id })
+        expect((await storage.tokens.list()).map((t) => t.id)).toContain('t2')
+        expect(await storage.tokens.delete('t2')).toBe(true)
+        expect(await storage.tokens.getByHash('hash-2')).toBeNull()
+      })
+    })
+
+    describe('stories and sections', () => {
+      it('lists stories newest first and finds them by headline, ignoring case and accents', async () => {
+        await storage.sections.upsert({ id: 'international', name: 'International', parentId: null, position: 0 })
+        const older = await storage.stories.create(story({ headline: 'Élections en Corée', sectionId: 'international' }), new Uint8Array([0, 0]))
+        await storage.stories.create(story({ headline: 'Le prix du blé' }), new Uint8Array([0, 0]))
+        await storage.stories.updateDerived(older.id, { headline: 'Élections en Corée du Sud', words: 5, signs: 25 }, '2099-01-01T00:00:00.000Z')
+        const all = await storage.stories.list({ limit: 10 })
+        expect(all[0]?.id).toBe(older.id)
+        expect(all[0]).toMatchObject({ headline: 'Élections en Corée du Sud', words: 5, signs: 25, sectionId: 'international' })
+        const found = await storage.stories.list({ text: 'elections coree', limit: 10 })
+        expect(found).toHaveLength(0)
+        expect((await storage.stories.list({ text: 'ELECTIONS EN COREE', limit: 10 })).map((s) => s.id)).toEqual([older.id])
+        expect(await storage.stories.list({ text: '100%_', limit: 10 })).toEqual([])
+        expect(await storage.stories.count()).toBe(2)
+        expect(await storage.stories.exists(older.id)).toBe(true)
+      })
+
+      it('refuses a second story with the same id', async () => {
+        const first = story()
+        await storage.stories.create(first, new Uint8Array([0, 0]))
+        await expect(storage.stories.create(first, new Uint8Array([0, 0]))).rejects.toBeInstanceOf(ConflictError)
+      })
+
+      it('answers a ping', async () => {
+        await expect(storage.ping()).resolves.toBeUndefined()
+      })
+    })
+  })
+}
