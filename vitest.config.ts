@@ -20,6 +20,7 @@ export default defineConfig({
           include: ['{shared,server,client}/src/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -33,6 +34,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file starts its own servers; two at a time suits a 2-core machine.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
