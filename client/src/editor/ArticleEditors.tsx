@@ -52,7 +52,10 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
       user: { id: user.id, name: user.displayName, color: user.color },
       focusNext: (from) => {
         const next = from === 'headline' ? editors.current.standfirst : editors.current.body
-        next?.commands.focus('start')
+        if (!next) return
+        // Focus synchronously (the focus command may wait a frame): the next keystroke goes here.
+        next.commands.setTextSelection(1)
+        next.view.focus()
       },
     }),
     [connection, user],

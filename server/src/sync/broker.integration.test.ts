@@ -7,7 +7,7 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_UPDATE } from '@copydesk/shared/protocol'
-import { MAX_FRAME_BYTES } from '@copydesk/shared/limits'
+import { MAX_FRAME_BYTES, MAX_SESSIONS_PER_STORY } from '@copydesk/shared/limits'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import { addParagraph, expectSameDocument, sameDocument, storyXml } from '../testing/documents.js'
 import { closeCode, connectStock, rawSocket, waitFor, type StockClient } from '../testing/stockClient.js'
@@ -155,6 +155,36 @@ describe('admission [S1]', () => {
     expect(await rawSocket(server.wsUrl, 'no-such-story-1234', camille)).toEqual({ status: 404 })
     expect(await rawSocket(server.wsUrl, '..%2F..%2Fetc', camille)).toEqual({ status: 404 })
     expect(await rawSocket(server.wsUrl.replace('/collab', '/elsewhere'), 'x', camille)).toEqual({ status: 404 })
+  })
+
+  it('refuses one connection more than a story takes with 503', async () => {
+    const story = await server.api.createStory(camille)
+    const sockets: WebSocket[] = []
+    try {
+      for (let i = 0; i < MAX_SESSIONS_PER_STORY; i++) {
+        const opened = await rawSocket(server.wsUrl, story.id, camille)
+        if (!('ws' in opened)) throw new Error(`connection ${i} refused with ${opened.status}`)
+        sockets.push(opened.ws)
+      }
+      expect(await rawSocket(server.wsUrl, story.id, camille)).toEqual({ status: 503 })
+      // Once someone leaves, the next one gets in.
+      const leaving = sockets.pop()!
+      leaving.close()
+      await closeCode(leaving)
+      let admitted = false
+      for (let attempt = 0; attempt < 40 && !admitted; attempt++) {
+        const next = await rawSocket(server.wsUrl, story.id, camille)
+        if ('ws' in next) {
+          sockets.push(next.ws)
+          admitted = true
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 25))
+        }
+      }
+      expect(admitted).toBe(true)
+    } finally {
+      for (const socket of sockets) socket.close()
+    }
   })
 
   it('accepts an API token as a bearer credential', async () => {

@@ -1,0 +1,88 @@
+/** Writing in the fields: moving between them, pasting from the web, links that must be safe. */
+import type { Page } from '@playwright/test'
+import { PEOPLE, expect, newStory, test } from '../fixtures/test.js'
+
+/** Pastes HTML into the focused editor, as the browser does when copying from a web page. */
+async function pasteHtml(page: Page, html: string, text = ''): Promise<void> {
+  await page.evaluate(
+    ({ html, text }) => {
+      const data = new DataTransfer()
+      data.setData('text/html', html)
+      data.setData('text/plain', text)
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    },
+    { html, text },
+  )
+}
+
+test('Enter moves from the headline to the standfirst, then to the body', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.camille.email, '')
+  const camille = await actor(PEOPLE.camille.email)
+  await camille.editor.open(copydesk.url, storyId)
+  await camille.editor.headline.click()
+  await camille.page.keyboard.type('Un titre sur une ligne')
+  await camille.page.keyboard.press('Enter')
+  await camille.page.keyboard.type('Le chapô.')
+  await camille.page.keyboard.press('Enter')
+  await camille.page.keyboard.type('Le corps.')
+  await expect(camille.editor.headline.locator('p')).toHaveCount(1)
+  await expect(camille.editor.headline).toHaveText('Un titre sur une ligne')
+  await expect(camille.editor.standfirst).toHaveText('Le chapô.')
+  await expect(camille.editor.body).toHaveText('Le corps.')
+})
+
+test('pasting a web page keeps its structure and drops scripts, styles and unknown markup', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.hugo.email, 'Collage')
+  const hugo = await actor(PEOPLE.hugo.email)
+  const ines = await actor(PEOPLE.ines.email)
+  await hugo.editor.open(copydesk.url, storyId)
+  await ines.editor.open(copydesk.url, storyId)
+  await hugo.editor.body.click()
+  await pasteHtml(
+    hugo.page,
+    `<style>p { color: red }</style><script>window.pwned = true</script>
+     <h1 class="title" onclick="alert(1)">Grand titre</h1>
+     <p style="font-family: Comic Sans">Un <b>texte</b> avec un <a href="https://example.org/source">lien</a>
+       et un <a href="javascript:alert(1)">piège</a>.<img src="x" onerror="window.pwned = true"></p>
+     <ul><li>premier</li><li>second</li></ul>
+     <blockquote><p>Une citation.</p></blockquote>
+     <marquee>défilant</marquee><table><tr><td>cellule</td></tr></table>`,
+  )
+  const body = ines.editor.body
+  await expect(body.locator('h2')).toHaveText('Grand titre')
+  await expect(body.locator('strong')).toHaveText('texte')
+  await expect(body.locator('a')).toHaveCount(1)
+  await expect(body.locator('a')).toHaveAttribute('href', 'https://example.org/source')
+  await expect(body.locator('ul > li')).toHaveText(['premier', 'second'])
+  await expect(body.locator('blockquote')).toHaveText('Une citation.')
+  await expect(body).toContainText('défilant')
+  await expect(body).toContainText('cellule')
+  // (ProseMirror draws its own separator image next to a widget such as a caret: not content.)
+  await expect(body.locator('img:not(.ProseMirror-separator), script, style, table, marquee, [onclick], [onerror]')).toHaveCount(0)
+  expect(await hugo.page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined()
+})
+
+test('pasting several paragraphs into the headline makes one line', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.camille.email, '')
+  const camille = await actor(PEOPLE.camille.email)
+  await camille.editor.open(copydesk.url, storyId)
+  await camille.editor.headline.click()
+  await pasteHtml(camille.page, '<p>Première <em>ligne</em></p><p>seconde ligne</p>', 'Première ligne\nseconde ligne')
+  await expect(camille.editor.headline.locator('p')).toHaveCount(1)
+  await expect(camille.editor.headline).toHaveText('Première ligne seconde ligne')
+  await expect(camille.editor.headline.locator('em')).toHaveCount(0)
+})
+
+test('a link must be a web or email address', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.camille.email, 'Liens')
+  const camille = await actor(PEOPLE.camille.email)
+  await camille.editor.open(copydesk.url, storyId)
+  await camille.editor.typeAtEnd(camille.editor.body, 'Voir ')
+  await camille.editor.press('Link')
+  await camille.page.getByLabel('Link address').fill('javascript:alert(1)')
+  await camille.page.getByRole('button', { name: 'Add link' }).click()
+  await expect(camille.page.getByRole('alert')).toHaveText('Use a web address (https://…) or an email address.')
+  await camille.page.getByLabel('Link address').fill('lemonde.fr')
+  await camille.page.getByRole('button', { name: 'Add link' }).click()
+  await expect(camille.editor.body.locator('a')).toHaveAttribute('href', 'https://lemonde.fr')
+})
