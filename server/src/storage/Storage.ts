@@ -19,15 +19,7 @@ export interface UserRecord {
   createdAt: string
 }
 
-export interface NewUser {
-  id: string
-  email: string
-  displayName: string
-  role: Role
-  passwordHash: string
-  bio: string
-  color: string
-}
+export type NewUser = Omit<UserRecord, 'disabled' | 'createdAt'>
 
 export type UserChanges = Partial<Pick<UserRecord, 'displayName' | 'role' | 'passwordHash' | 'bio' | 'disabled'>>
 

@@ -79,29 +79,17 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function syncStep1Message(stateVector: Uint8Array): Uint8Array {
+function syncMessage(step: number, payload: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC)
-    encoding.writeVarUint(e, SYNC_STEP1)
-    encoding.writeVarUint8Array(e, stateVector)
+    encoding.writeVarUint(e, step)
+    encoding.writeVarUint8Array(e, payload)
   })
 }
 
-export function syncStep2Message(update: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC)
-    encoding.writeVarUint(e, SYNC_STEP2)
-    encoding.writeVarUint8Array(e, update)
-  })
-}
-
-export function updateMessage(update: Uint8Array): Uint8Array {
-  return message((e) => {
-    encoding.writeVarUint(e, MESSAGE_SYNC)
-    encoding.writeVarUint(e, SYNC_UPDATE)
-    encoding.writeVarUint8Array(e, update)
-  })
-}
+export const syncStep1Message = (stateVector: Uint8Array): Uint8Array => syncMessage(SYNC_STEP1, stateVector)
+export const syncStep2Message = (update: Uint8Array): Uint8Array => syncMessage(SYNC_STEP2, update)
+export const updateMessage = (update: Uint8Array): Uint8Array => syncMessage(SYNC_UPDATE, update)
 
 export function awarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
   return message((e) => {
