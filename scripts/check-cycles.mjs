@@ -8,6 +8,7 @@ const packages = [
   { dir: 'shared', entry: 'src/**/*.ts' },
   { dir: 'server', entry: 'src/**/*.ts' },
   { dir: 'client', entry: 'src/**/*.{ts,tsx}' },
+  { dir: 'bench', entry: 'src/**/*.ts' },
 ]
 let failed = false
 for (const { dir, entry } of packages) {

@@ -14,4 +14,6 @@ echo "==> Unit and integration tests"
 "$PNPM" exec vitest run
 echo "==> Browser tests"
 "$PNPM" run test:e2e
+echo "==> Benchmarks, quick run (numbers are not asserted; every run must converge)"
+"$PNPM" run bench --quick
 echo "==> All tests passed"

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
   CLIENT_DIST: z.string().optional(),
   /** How long an empty story stays in memory. */
   COPYDESK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How long updates may wait to be committed together (group commit; see UpdateWriter). */
+  COPYDESK_COMMIT_DELAY_MS: z.coerce.number().int().min(0).max(50).default(0),
+  /** How long committed updates may wait to be sent to the others together (see Room). */
+  COPYDESK_BROADCAST_DELAY_MS: z.coerce.number().int().min(0).max(100).default(16),
 })
 
 export interface Config {
@@ -50,6 +54,8 @@ export interface Config {
     compactAfterBytes: number
     changeIntervalMs: number
     maxDocumentBytes: number
+    broadcastDelayMs: number
+    commitDelayMs: number
   }
 }
 
@@ -97,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       compactAfterBytes: 1024 * 1024,
       changeIntervalMs: 1000,
       maxDocumentBytes: MAX_DOCUMENT_BYTES,
+      broadcastDelayMs: values.COPYDESK_BROADCAST_DELAY_MS,
+      commitDelayMs: values.COPYDESK_COMMIT_DELAY_MS,
     },
   }
 }

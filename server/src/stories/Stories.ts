@@ -71,10 +71,22 @@ export class Stories {
     return this.storage.stories.list(query)
   }
 
-  /** Keeps the derived fields in step with the document (called by the broker, throttled). */
+  /** What was last written of each open story's derived fields, to skip writes that change nothing. */
+  private readonly lastDerived = new Map<string, string>()
+
+  /**
+   * Keeps the derived fields in step with the document (called by the broker, throttled per
+   * story). Writes only when the headline or the length changed; bounded memory per story.
+   */
   async documentChanged(storyId: string, doc: Y.Doc): Promise<void> {
     const { total } = measureStory(doc)
-    await this.storage.stories.updateDerived(storyId, { headline: fieldText(doc, 'headline').trim(), ...total }, new Date().toISOString())
+    const derived = { headline: fieldText(doc, 'headline').trim(), ...total }
+    const key = `${derived.words}:${derived.signs}:${derived.headline}`
+    if (this.lastDerived.get(storyId) === key) return
+    await this.storage.stories.updateDerived(storyId, derived, new Date().toISOString())
+    this.lastDerived.delete(storyId)
+    this.lastDerived.set(storyId, key)
+    if (this.lastDerived.size > 10_000) this.lastDerived.delete(this.lastDerived.keys().next().value!)
   }
 
   async sections(): Promise<Section[]> {

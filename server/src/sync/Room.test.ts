@@ -395,6 +395,12 @@ describe('lifecycle', () => {
     expect(stored.updates).toHaveLength(0) // compacted before unloading
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => b.text() === 'kept across unloads')
+    // Served from the snapshot at first; edits after the reload are stored like any other.
+    b.doc.getText('body').insert(0, '» ')
+    const c = new MemoryClient(identity('Inès')).connect(rooms, storyId)
+    await until(() => c.text() === '» kept across unloads')
+    await until(() => rooms.loaded(storyId)!.log.entries > 0)
+    expect(await storedText(storage, storyId)).toBe('» kept across unloads')
   })
 
   it('[S16] a client arriving while the story unloads keeps it loaded', async () => {

@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
-import { Session } from './Session.js'
+import type { Session } from './Session.js'
 import { SyncError } from './SyncError.js'
 import type { CommittedUpdate, UpdateWriter } from './UpdateWriter.js'
 
@@ -28,6 +28,14 @@ export interface RoomSettings {
   changeIntervalMs: number
   /** Largest stored document (normally MAX_DOCUMENT_BYTES). */
   maxDocumentBytes: number
+  /**
+   * Sends to a story's sessions at most once per this many milliseconds (0: once per
+   * event-loop turn). The first update after a quiet spell goes out at once; updates
+   * committed while a window is open wait for its end and go to each session as one
+   * merged message: one write per session instead of one per update. Sparse typing gets
+   * no delay; a busy story trades at most this much latency for far fewer writes.
+   */
+  broadcastDelayMs: number
 }
 
 export interface RoomHooks {
@@ -43,6 +51,11 @@ export interface RoomDeps {
   logger: Logger
   hooks: RoomHooks
   settings: RoomSettings
+}
+
+/** `[sync, step 1, state vector of nothing]`: a client with an empty document asking for everything. */
+function isEmptyJoinRequest(frame: Uint8Array): boolean {
+  return frame.length === 4 && frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP1 && frame[2] === 1 && frame[3] === 0
 }
 
 /** The encoded state vector of an empty document: a joiner that has nothing. */
@@ -72,6 +85,13 @@ export class Room {
   private compactionBackoffUntil = 0
   private changeTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
+  /** Committed updates not sent on yet (sent together, see `broadcastDelayMs`). */
+  private outbox: CommittedUpdate[] = []
+  private outboxScheduled = false
+  /** When the last send went out (for `broadcastDelayMs`). */
+  private lastFlushAt = 0
+  /** A stored snapshot not applied to `doc` yet (see the constructor). */
+  private unbuilt: Uint8Array | null = null
 
   constructor(
     readonly storyId: string,
@@ -79,16 +99,45 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.doc = new Y.Doc()
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
     this.storedBytes = stored.bytes
     this.logEntries = stored.updates.length
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
     this.lastSeq = stored.lastSeq
     this.awareness = new RoomAwareness((message) => this.broadcast(message, null))
-    // Listening only after the stored state is in: loading must not append it again.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin))
+    if (stored.snapshot && stored.updates.length === 0) {
+      // A compacted story's snapshot is its full state, already encoded. The first joiner is
+      // answered with it at once [S4] and the document is built right after that answer (or as
+      // soon as a frame needs it): a cold open costs a database read before the first byte
+      // goes out, not a decode and an encode.
+      this.unbuilt = stored.snapshot
+      this.fullStateMessage = syncStep2Message(stored.snapshot)
+      setTimeout(() => this.build(), 1000).unref()
+    } else {
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+      if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+      this.listen()
+    }
     this.maybeCompact()
+  }
+
+  /** Applies a deferred snapshot; greets the sessions that joined meanwhile with the server's state vector. */
+  private build(): void {
+    const snapshot = this.unbuilt
+    if (!snapshot || this.destroyed) return
+    this.unbuilt = null
+    Y.applyUpdate(this.doc, snapshot)
+    this.listen()
+    const greeting = syncStep1Message(Y.encodeStateVector(this.doc))
+    for (const session of this.sessions) session.send(greeting)
+  }
+
+  private listen(): void {
+    // Listening only after the stored state is in: loading must not append it again.
+    // Yjs reports what each transaction changed, encoded: a duplicate update reports nothing;
+    // an update that completes earlier ones waiting for it reports them too; and when a
+    // remote formatting change makes Yjs clean up redundant formatting, that cleanup (its own
+    // transaction) is reported and stored as well. So the log always equals the document.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Session | null))
   }
 
   get pendingWrites(): number {
@@ -106,7 +155,8 @@ export class Room {
       this.unloadTimer = null
     }
     this.sessions.add(session)
-    session.send(syncStep1Message(Y.encodeStateVector(this.doc)))
+    // Greeted once the document is built (see build()).
+    if (!this.unbuilt) session.send(syncStep1Message(Y.encodeStateVector(this.doc)))
     if (session.access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
     const presence = this.awareness.encodeAll()
     if (presence) session.send(presence)
@@ -128,6 +178,8 @@ export class Room {
   }
 
   handleFrame(session: Session, frame: Uint8Array): void {
+    // Presence, and an empty joiner's sync step 1, are answered before the document is built.
+    if (this.unbuilt && frame[0] === MESSAGE_SYNC && !isEmptyJoinRequest(frame)) this.build()
     const reader = new FrameReader(frame)
     const type = reader.varUint()
     switch (type) {
@@ -169,6 +221,7 @@ export class Room {
     } catch {
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The state vector could not be read')
     }
+    if (this.unbuilt) setImmediate(() => this.build())
     this.whenCommitted(() => {
       if (session.isClosed) return
       if (isEmptyStateVector(stateVector)) {
@@ -198,20 +251,19 @@ export class Room {
       throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
     }
     try {
-      // The document reports what was new in the update through its 'update' event (`accepted`):
-      // duplicates produce nothing, and only the new part is stored and sent on.
       Y.applyUpdate(this.doc, update, session)
     } catch {
+      // Whatever Yjs integrated before it failed was reported through 'update' and is kept.
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
     }
   }
 
-  /** [S5] What an update changed: append it; it is sent on once the append commits. */
-  private accepted(update: Uint8Array, origin: unknown): void {
+  /** [S5] What a transaction changed: append it; it is sent on once the append commits. */
+  private accepted(update: Uint8Array, origin: Session | null): void {
     this.fullStateMessage = null
     this.acceptedCount++
     this.storedBytes += update.length
-    this.deps.writer.append(this, update, origin instanceof Session ? origin : null)
+    this.deps.writer.append(this, update, origin)
   }
 
   /** Called by the writer, in order, once appends have committed. */
@@ -221,8 +273,9 @@ export class Room {
       this.lastSeq = entry.seq
       this.logEntries++
       this.logBytes += entry.update.length
-      this.broadcast(updateMessage(entry.update), entry.origin)
+      this.outbox.push(entry)
     }
+    this.scheduleOutbox()
     let ready = 0
     // Waiters are in acceptance order, so their targets only grow.
     while (ready < this.waiters.length && this.waiters[ready]!.target <= this.committedCount) ready++
@@ -244,6 +297,39 @@ export class Room {
   async settle(): Promise<void> {
     await new Promise<void>((resolve) => this.whenCommitted(resolve))
     if (this.compaction) await this.compaction
+  }
+
+  private scheduleOutbox(): void {
+    if (this.outboxScheduled || this.outbox.length === 0) return
+    const delay = this.deps.settings.broadcastDelayMs
+    const wait = delay === 0 ? 0 : this.lastFlushAt + delay - performance.now()
+    if (wait <= 0) {
+      // Already at the end of a turn (commits run from setImmediate): send now.
+      this.flushOutbox()
+      return
+    }
+    this.outboxScheduled = true
+    setTimeout(this.flushOutbox, wait)
+  }
+
+  /**
+   * Sends committed updates on: one message per session per flush. Several updates are
+   * merged into one; it goes to their origins too when they came from different sessions
+   * (a client applying its own update again changes nothing).
+   */
+  private readonly flushOutbox = (): void => {
+    this.outboxScheduled = false
+    const batch = this.outbox
+    if (batch.length === 0) return
+    this.outbox = []
+    this.lastFlushAt = performance.now()
+    const first = batch[0]!
+    if (batch.length === 1) {
+      this.broadcast(updateMessage(first.update), first.origin)
+      return
+    }
+    const origin = batch.every((entry) => entry.origin === first.origin) ? first.origin : null
+    this.broadcast(updateMessage(Y.mergeUpdates(batch.map((entry) => entry.update))), origin)
   }
 
   broadcast(message: Uint8Array, except: Session | null): void {
@@ -314,6 +400,7 @@ export class Room {
 
   /** Closes every session (shutdown, story deleted). */
   closeAll(code: number, reason: string): void {
+    this.flushOutbox()
     this.awareness.flush()
     for (const session of [...this.sessions]) session.close(code, reason)
   }

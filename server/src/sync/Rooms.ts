@@ -22,6 +22,8 @@ export interface RoomsOptions {
   settings: RoomSettings & {
     /** How long an empty room stays loaded, in case someone comes back. */
     unloadDelayMs: number
+    /** Group commit window (see UpdateWriter); 0 commits once per event-loop turn. */
+    commitDelayMs: number
   }
   /** The document of a story changed (throttled per room). */
   onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
@@ -35,7 +37,7 @@ export class Rooms {
   readonly writer: UpdateWriter
 
   constructor(private readonly options: RoomsOptions) {
-    this.writer = new UpdateWriter(options.documents, options.logger)
+    this.writer = new UpdateWriter(options.documents, options.logger, options.settings.commitDelayMs)
   }
 
   /** Sessions in a story, live or still waiting for it to load. */

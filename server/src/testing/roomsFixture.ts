@@ -8,12 +8,14 @@ import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import { Rooms, type RoomsOptions } from '../sync/Rooms.js'
 import type { RoomSettings } from '../sync/Room.js'
 
-export const TEST_SETTINGS: RoomSettings & { unloadDelayMs: number } = {
+export const TEST_SETTINGS: RoomSettings & { unloadDelayMs: number; commitDelayMs: number } = {
   compactAfterEntries: 1000,
   compactAfterBytes: 1024 * 1024,
   changeIntervalMs: 10,
   maxDocumentBytes: 16 * 1024 * 1024,
+  broadcastDelayMs: 0,
   unloadDelayMs: 20,
+  commitDelayMs: 0,
 }
 
 let storyCounter = 0

@@ -1,0 +1,155 @@
+/**
+ * `pnpm bench` (full run: writes docs/benchmarks.md and bench/results/<date>.json) and
+ * `pnpm bench --quick` (a short run of every scenario, for CI: fails only when a run does not
+ * converge). Options: `--only fanout,join-large`, `--servers copydesk,reference`, `--write`.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { hasTaskset } from './proc.js'
+import { renderReport, targets, type RunResults } from './report.js'
+import { SERVER_KINDS, ServerUnderTest, type ServerKind } from './servers.js'
+import { runIdle } from './scenarios/idle.js'
+import { runJoin } from './scenarios/join.js'
+import { runSaturate } from './scenarios/saturate.js'
+import { NotConvergedError, runTyping } from './scenarios/typing.js'
+import { TRACE_PATH, loadTrace } from './traces.js'
+
+const SCENARIOS = ['fanout', 'many-stories', 'join-large', 'idle-memory', 'saturate'] as const
+type Scenario = (typeof SCENARIOS)[number]
+
+const FULL = {
+  fanout: { stories: 1, editors: 50, ratePerEditor: 5, durationMs: 20_000, warmupMs: 3_000 },
+  manyStories: { stories: 500, editors: 4, ratePerEditor: 1, durationMs: 20_000, warmupMs: 3_000 },
+  join: { keystrokes: undefined as number | undefined, joiners: 20 },
+  idle: { stories: 1000, waitMs: 15_000 },
+  saturate: { rates: [5, 10, 20, 40, 80, 160], stepMs: 5_000 },
+}
+const QUICK: typeof FULL = {
+  fanout: { stories: 1, editors: 50, ratePerEditor: 5, durationMs: 2_500, warmupMs: 500 },
+  manyStories: { stories: 100, editors: 4, ratePerEditor: 1, durationMs: 2_500, warmupMs: 500 },
+  join: { keystrokes: 25_000, joiners: 5 },
+  idle: { stories: 100, waitMs: 4_000 },
+  saturate: { rates: [5, 20], stepMs: 1_500 },
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+function versions(): Record<string, string> {
+  const require = createRequire(import.meta.url)
+  const version = (name: string) => {
+    try {
+      return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
+    } catch {
+      return '?'
+    }
+  }
+  return Object.fromEntries(['yjs', 'y-protocols', 'ws', '@y/websocket-server', '@hocuspocus/server', '@hocuspocus/extension-sqlite'].map((name) => [name, version(name)]))
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick')
+  const settings = quick ? QUICK : FULL
+  const only = (option('only')?.split(',') ?? [...SCENARIOS]) as Scenario[]
+  const kinds = (option('servers')?.split(',') ?? SERVER_KINDS) as ServerKind[]
+  const pinned = hasTaskset()
+  // The load generator takes core 1; each server is started on core 0.
+  if (pinned) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
+
+  const results: RunResults = {
+    meta: {
+      date: new Date().toISOString(),
+      command: `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+      mode: quick ? 'quick' : 'full',
+      machine: {
+        cpu: os.cpus()[0]?.model ?? 'unknown',
+        cores: os.cpus().length,
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        kernel: os.release(),
+        node: process.version,
+        pinned,
+      },
+      versions: versions(),
+      commit: (() => {
+        try {
+          return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
+        } catch {
+          return 'unknown'
+        }
+      })(),
+    },
+  }
+  const failures: string[] = []
+  const trace = only.includes('join-large') ? loadTrace(settings.join.keystrokes) : null
+
+  for (const scenario of only) {
+    for (const kind of kinds) {
+      const log = (message: string) => process.stdout.write(`[${scenario}] ${kind}: ${message}\n`)
+      if (scenario === 'join-large' && !trace) {
+        log(`SKIPPED: ${TRACE_PATH} is not there`)
+        ;(results['join-large'] ??= {})[kind] = { skipped: `the editing trace is not at ${TRACE_PATH}` }
+        continue
+      }
+      const server = await ServerUnderTest.start(kind)
+      try {
+        let result: unknown
+        switch (scenario) {
+          case 'fanout':
+            result = (results.fanout ??= {})[kind] = await runTyping(server, settings.fanout)
+            break
+          case 'many-stories':
+            result = (results['many-stories'] ??= {})[kind] = await runTyping(server, settings.manyStories)
+            break
+          case 'join-large':
+            result = (results['join-large'] ??= {})[kind] = await runJoin(server, trace!, settings.join.joiners)
+            break
+          case 'idle-memory':
+            result = (results['idle-memory'] ??= {})[kind] = await runIdle(server, settings.idle.stories, settings.idle.waitMs)
+            break
+          case 'saturate':
+            result = (results.saturate ??= {})[kind] = await runSaturate(server, settings.saturate.rates, settings.saturate.stepMs)
+            break
+        }
+        log(JSON.stringify(result))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        log(`FAILED: ${message}`)
+        failures.push(`${scenario} on ${kind}: ${message}${error instanceof NotConvergedError ? ' (did not converge)' : ''}`)
+        const bucket = (results[scenario] ??= {}) as Record<string, unknown>
+        bucket[kind] = { error: message }
+      } finally {
+        await server.dispose()
+      }
+    }
+  }
+
+  const stamp = results.meta.date.slice(0, 10)
+  const resultsDir = `${ROOT}bench/results`
+  mkdirSync(resultsDir, { recursive: true })
+  const jsonFile = `${resultsDir}/${quick ? 'quick-latest' : stamp}.json`
+  writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`)
+  const notesFile = `${ROOT}bench/NOTES.md`
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : ''
+  const report = renderReport(results, notes)
+  if (!quick || process.argv.includes('--write')) writeFileSync(`${ROOT}docs/benchmarks.md`, report)
+  process.stdout.write(`\nResults: ${jsonFile}${!quick || process.argv.includes('--write') ? ', docs/benchmarks.md' : ''}\n`)
+  for (const target of targets(results)) {
+    process.stdout.write(`  ${target.met === null ? '·' : target.met ? '✓' : '✗'} ${target.name}: ${target.detail}\n`)
+  }
+  if (failures.length > 0) {
+    process.stderr.write(`\n${failures.length} run(s) failed:\n  ${failures.join('\n  ')}\n`)
+    process.exit(1)
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})

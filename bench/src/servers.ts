@@ -1,0 +1,197 @@
+/**
+ * The servers under test, each started fresh as its own process on loopback, pinned to
+ * core 0 when `taskset` exists (the load generator runs on core 1):
+ *
+ * - copydesk: the server as shipped (`server/dist/main.js`), SQLite, durable log on;
+ * - reference: `@y/websocket-server` 0.1.1 on `ws`, in memory;
+ * - hocuspocus: Hocuspocus 4 with its SQLite extension, default debounce.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { connect, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { hasTaskset } from './proc.js'
+import { sleep } from './stats.js'
+
+export type ServerKind = 'copydesk' | 'reference' | 'hocuspocus'
+export const SERVER_KINDS: ServerKind[] = ['copydesk', 'reference', 'hocuspocus']
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ENTRIES: Record<ServerKind, string> = {
+  copydesk: join(ROOT, 'server/dist/main.js'),
+  reference: fileURLToPath(new URL('./servers/reference.mjs', import.meta.url)),
+  hocuspocus: fileURLToPath(new URL('./servers/hocuspocus.mjs', import.meta.url)),
+}
+const ADMIN = { email: 'bench@copydesk.test', password: 'bench-password-1' }
+
+/** How a client reaches one story on a server. */
+export interface Endpoint {
+  kind: ServerKind
+  url: string
+  headers: Record<string, string>
+  /** Hocuspocus addresses documents inside messages, over one endpoint. */
+  documentName: string | null
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+async function waitForPort(port: number, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.join('')}`)
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1')
+      socket.once('connect', () => {
+        socket.destroy()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    if (Date.now() > deadline) throw new Error(`the server did not listen:\n${output.join('')}`)
+    await sleep(50)
+  }
+}
+
+export class ServerUnderTest {
+  private child: ChildProcess | null = null
+  private output: string[] = []
+  private token = ''
+  private storiesMade = 0
+
+  private constructor(
+    readonly kind: ServerKind,
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(kind: ServerKind): Promise<ServerUnderTest> {
+    const server = new ServerUnderTest(kind, await freePort(), mkdtempSync(join(tmpdir(), `bench-${kind}-`)))
+    await server.boot()
+    if (kind === 'copydesk') server.token = await server.mintToken()
+    return server
+  }
+
+  get pid(): number {
+    return this.child!.pid!
+  }
+
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  private async boot(): Promise<void> {
+    this.output = []
+    // BENCH_PROFILE=<dir> writes a V8 CPU profile of each server to that folder (node --cpu-prof).
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []
+    // BENCH_PERF=1 lets `perf` name JIT-compiled functions (see scenarios/typing.ts).
+    if (process.env.BENCH_PERF) profile.push('--perf-basic-prof')
+
+    const node = [process.execPath, ...profile, ENTRIES[this.kind]]
+    const command = hasTaskset() ? ['taskset', '-c', '0', ...node] : node
+    const child = spawn(command[0]!, command.slice(1), {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        DATA_DIR: this.dataDir,
+        LOG_LEVEL: 'warn',
+        COPYDESK_ADMIN_EMAIL: ADMIN.email,
+        COPYDESK_ADMIN_PASSWORD: ADMIN.password,
+        COPYDESK_UNLOAD_DELAY_MS: '2000',
+        ...(process.env.COPYDESK_BROADCAST_DELAY_MS ? { COPYDESK_BROADCAST_DELAY_MS: process.env.COPYDESK_BROADCAST_DELAY_MS } : {}),
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()))
+    child.stderr!.on('data', (chunk: Buffer) => this.output.push(chunk.toString()))
+    this.child = child
+    await waitForPort(this.port, child, this.output)
+  }
+
+  private async login(): Promise<string> {
+    const response = await fetch(`${this.httpUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+    if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`)
+    return response.headers.get('set-cookie')!.split(';')[0]!
+  }
+
+  private async mintToken(): Promise<string> {
+    const cookie = await this.login()
+    const response = await fetch(`${this.httpUrl}/api/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'benchmark load generator' }),
+    })
+    return ((await response.json()) as { token: string }).token
+  }
+
+  /** Documents to work in: Copydesk stories (created through its API), plain names elsewhere. */
+  async createStories(count: number): Promise<string[]> {
+    if (this.kind !== 'copydesk') return Array.from({ length: count }, () => `bench-story-${String(this.storiesMade++).padStart(6, '0')}`)
+    const ids: string[] = []
+    for (let i = 0; i < count; i++) {
+      const response = await fetch(`${this.httpUrl}/api/stories`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ headline: `Bench ${i}` }),
+      })
+      if (response.status !== 201) throw new Error(`creating a story failed: ${response.status}`)
+      ids.push(((await response.json()) as { id: string }).id)
+    }
+    return ids
+  }
+
+  endpoint(story: string): Endpoint {
+    const ws = `ws://127.0.0.1:${this.port}`
+    switch (this.kind) {
+      case 'copydesk':
+        return { kind: this.kind, url: `${ws}/collab/${story}`, headers: { authorization: `Bearer ${this.token}` }, documentName: null }
+      case 'reference':
+        return { kind: this.kind, url: `${ws}/${story}`, headers: {}, documentName: null }
+      case 'hocuspocus':
+        return { kind: this.kind, url: ws, headers: {}, documentName: story }
+    }
+  }
+
+  /** Graceful stop (SIGTERM); resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child
+    this.child = null
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      child.once('exit', (code) => {
+        clearTimeout(timer)
+        resolve(code)
+      })
+      child.kill('SIGTERM')
+    })
+  }
+
+  async restart(): Promise<void> {
+    await this.stop()
+    await this.boot()
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop()
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+}
