@@ -21,7 +21,12 @@ import { createLogger, type Logger } from './logger.js'
 import { SqliteStorage } from './storage/sqlite/SqliteStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { Stories } from './stories/Stories.js'
+import { NewsroomEvents } from './events/NewsroomEvents.js'
+import { SocketServer } from './events/socketServer.js'
+import { Notifications } from './notifications/Notifications.js'
 import { Rooms } from './sync/Rooms.js'
+import { textAccess } from './workflow/access.js'
+import { Workflow } from './workflow/Workflow.js'
 
 export interface RunningServer {
   url: string
@@ -31,6 +36,8 @@ export interface RunningServer {
   rooms: Rooms
   accounts: Accounts
   stories: Stories
+  workflow: Workflow
+  events: NewsroomEvents
   logger: Logger
   /** Graceful shutdown: refuse new work, write every accepted update, close sockets. Resolves true when all was written. */
   shutdown(): Promise<boolean>
@@ -45,11 +52,14 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const storage = options.storage ?? new SqliteStorage({ file: config.databaseFile, synchronous: config.sqliteSynchronous })
+  const events = new NewsroomEvents()
   const accounts = new Accounts(storage)
-  const stories = new Stories(storage, logger)
+  const stories = new Stories(storage, events, logger)
+  const workflow = new Workflow(storage, events, logger)
+  const notifications = new Notifications(storage)
   const auth = new Auth(storage)
 
-  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, logger })
+  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, workflow, logger })
   if (config.admin) {
     const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
     if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
@@ -62,8 +72,27 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     onDocumentChanged: (storyId, doc) => {
       stories.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
     },
+    onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
   })
+  // A status or assignment change gives every open connection the access it now has [S18].
+  const refreshAccess = (storyId: string) => {
+    storage.stories
+      .get(storyId)
+      .then((story) => {
+        if (!story) return
+        rooms.refreshAccess(storyId, (session) =>
+          textAccess({ userId: session.identity.userId, role: session.identity.role, scope: session.credential.scope }, story),
+        )
+      })
+      .catch((error: unknown) => logger.error({ err: error, storyId }, 'refreshing access failed'))
+  }
+  stories.onAccessChanged = refreshAccess
+  workflow.onAccessChanged = refreshAccess
   accounts.onAccessEnded((event) => {
+    const matches = (userId: string, credential: { kind: string; id: string }) =>
+      (event.userId !== undefined && userId === event.userId) ||
+      (event.credential !== undefined && credential.kind === event.credential.kind && credential.id === event.credential.id)
+    sockets.disconnectWhere((data) => matches(data.userId, data.credential))
     const closed = rooms.closeWhere(
       (session) =>
         (event.userId !== undefined && session.identity.userId === event.userId) ||
@@ -74,9 +103,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     if (closed > 0) logger.info({ userId: event.userId, reason: event.reason, closed }, 'closed connections')
   })
 
-  const app = createApp({ config, logger, storage, auth, accounts, stories })
+  const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
+  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, metrics })
   const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  const sockets = new SocketServer({ httpServer: server, config, auth, stories, notifications, rooms, events, logger })
   const upgrades = new UpgradeRouter({ config, logger, auth, storage, rooms })
+  upgrades.route('/socket.io/', sockets.handleUpgrade)
   server.on('upgrade', upgrades.handle)
 
   await new Promise<void>((resolve, reject) => {
@@ -96,6 +128,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger.info('shutting down: refusing new connections, writing every accepted update')
       upgrades.stopAccepting()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      sockets.close()
       const written = await rooms.shutdown(15_000)
       upgrades.close()
       server.closeAllConnections()
@@ -108,7 +141,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return shuttingDown
   }
 
-  return { url, port, config, storage, rooms, accounts, stories, logger, shutdown }
+  return { url, port, config, storage, rooms, accounts, stories, workflow, events, logger, shutdown }
 }
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ export interface AccessEndedEvent {
   /** Every connection of this user… */
   userId?: string
   /** …or only those opened with this credential. */
-  credential?: SessionCredential
+  credential?: Pick<SessionCredential, 'kind' | 'id'>
   reason: 'disabled' | 'deleted' | 'logged-out' | 'token-revoked'
 }
 

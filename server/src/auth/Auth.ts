@@ -72,7 +72,7 @@ export class Auth {
   async logout(sessionToken: string): Promise<SessionCredential> {
     const tokenHash = hashToken(sessionToken)
     await this.storage.sessions.delete(tokenHash)
-    return { kind: 'session', id: tokenHash }
+    return { kind: 'session', id: tokenHash, scope: 'write' }
   }
 
   /** The principal behind a request's credentials, or null. A bearer token wins over a cookie. */
@@ -94,7 +94,7 @@ export class Auth {
     }
     const user = await this.storage.users.get(session.userId)
     if (!user || user.disabled) return null
-    return { user, credential: { kind: 'session', id: tokenHash }, scope: 'write' }
+    return { user, credential: { kind: 'session', id: tokenHash, scope: 'write' }, scope: 'write' }
   }
 
   async resolveApiToken(token: string): Promise<Principal | null> {
@@ -103,6 +103,6 @@ export class Auth {
     if (!record) return null
     const user = await this.storage.users.get(record.userId)
     if (!user || user.disabled) return null
-    return { user, credential: { kind: 'token', id: record.id }, scope: record.scope }
+    return { user, credential: { kind: 'token', id: record.id, scope: record.scope }, scope: record.scope }
   }
 }

@@ -28,7 +28,7 @@ describe('the demo newsroom', () => {
 
     expect(body.stories).toHaveLength(1)
     const seed = body.stories[0]!
-    expect(seed.section).toEqual({ id: 'international', name: 'International', path: ['Actualités', 'International'] })
+    expect(seed.section).toEqual({ id: 'international', name: 'International', parentId: 'actualites', path: ['Actualités', 'International'] })
     expect(seed.byline[0]).toMatchObject({ name: 'Camille Laurent' })
     expect(seed.byline[0]!.bio).toMatch(/^Passionné et dévoué/)
     expect(seed.length.words).toBeGreaterThan(600)

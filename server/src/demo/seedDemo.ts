@@ -9,6 +9,7 @@ import type { Accounts } from '../auth/Accounts.js'
 import type { Logger } from '../logger.js'
 import type { SectionRecord, Storage, UserRecord } from '../storage/Storage.js'
 import type { Stories } from '../stories/Stories.js'
+import type { Workflow } from '../workflow/Workflow.js'
 
 export const DEMO_PASSWORD = 'copydesk-demo'
 
@@ -49,12 +50,30 @@ const text = (value: string): DocNode => ({ type: 'text', text: value })
 const paragraph = (value: string): DocNode => ({ type: 'paragraph', content: [text(value)] })
 const subhead = (value: string): DocNode => ({ type: 'heading', attrs: { level: 2 }, content: [text(value)] })
 
-/** Short stories of the demo desk, written for it. */
-const DEMO_DRAFTS: { author: 'camille' | 'hugo'; sectionId: string; hoursAgo: number; content: StoryContent }[] = [
+type DemoStatus = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'spiked'
+
+interface DemoStory {
+  author: 'camille' | 'hugo'
+  sectionId: string
+  hoursAgo: number
+  status: DemoStatus
+  /** Hours from now (negative: overdue). */
+  deadlineIn?: number
+  priority?: 'low' | 'normal' | 'high' | 'urgent'
+  target?: { value: number; unit: 'words' | 'signs' }
+  note?: string
+  content: StoryContent
+}
+
+/** Short stories of the demo desk, written for it, in the states of a working day. */
+const DEMO_STORIES: DemoStory[] = [
   {
     author: 'hugo',
     sectionId: 'economie',
     hoursAgo: 3,
+    status: 'draft',
+    deadlineIn: 3,
+    target: { value: 3500, unit: 'signs' },
     content: {
       headline: 'Le prix du blé au plus haut depuis deux ans',
       standfirst: [text('La sécheresse dans les grandes plaines et les tensions en mer Noire font grimper les cours. Les meuniers s’inquiètent pour la rentrée.')],
@@ -70,6 +89,9 @@ const DEMO_DRAFTS: { author: 'camille' | 'hugo'; sectionId: string; hoursAgo: nu
     author: 'camille',
     sectionId: 'culture',
     hoursAgo: 26,
+    status: 'approved',
+    deadlineIn: -2,
+    target: { value: 400, unit: 'words' },
     content: {
       headline: 'Avignon dévoile une programmation tournée vers la jeunesse',
       standfirst: [text('Quarante spectacles, dont la moitié signés par des metteurs en scène de moins de trente-cinq ans.')],
@@ -79,6 +101,47 @@ const DEMO_DRAFTS: { author: 'camille' | 'hugo'; sectionId: string; hoursAgo: nu
       ],
     },
   },
+  {
+    author: 'hugo',
+    sectionId: 'france',
+    hoursAgo: 1,
+    status: 'submitted',
+    deadlineIn: 1,
+    priority: 'urgent',
+    target: { value: 300, unit: 'words' },
+    content: {
+      headline: 'Grève SNCF : un TGV sur deux jeudi, le trafic Intercités très perturbé',
+      standfirst: [text('Les syndicats maintiennent leur appel malgré la réunion de la dernière chance au ministère des Transports.')],
+      body: [
+        paragraph('La direction de la SNCF prévoit un TGV sur deux sur les axes Atlantique et Sud-Est, et deux trains sur cinq sur les lignes Intercités.'),
+        paragraph('« Nous n’avons reçu aucune proposition sur les salaires », a déclaré mercredi soir le secrétaire fédéral de SUD-Rail.'),
+      ],
+    },
+  },
+  {
+    author: 'camille',
+    sectionId: 'sport',
+    hoursAgo: 30,
+    status: 'scheduled',
+    target: { value: 500, unit: 'words' },
+    content: {
+      headline: 'Tour de France 2027 : un départ de Barcelone et trois arrivées au sommet',
+      standfirst: [text('Le parcours sera présenté officiellement jeudi : la rédaction en connaît déjà les grandes lignes.')],
+      body: [paragraph('Vingt et une étapes, deux contre-la-montre et un final inédit sur les Champs-Élysées : la Grande Boucle change de visage.')],
+    },
+  },
+  {
+    author: 'hugo',
+    sectionId: 'economie',
+    hoursAgo: 50,
+    status: 'spiked',
+    note: 'Doublon de la dépêche de 11 h, on abandonne.',
+    content: {
+      headline: 'Le FMI relève sa prévision de croissance pour la zone euro',
+      standfirst: [text('+1,4 % attendu en 2027, contre +1,1 % en avril.')],
+      body: [paragraph('Le Fonds monétaire international table désormais sur une reprise plus nette de la consommation des ménages.')],
+    },
+  },
 ]
 
 /** Whether the database holds nothing yet (the only time the demo is written). */
@@ -86,8 +149,8 @@ export async function isEmptyNewsroom(storage: Storage): Promise<boolean> {
   return (await storage.users.count()) === 0 && (await storage.stories.count()) === 0
 }
 
-export async function seedDemo(deps: { storage: Storage; accounts: Accounts; stories: Stories; logger: Logger }): Promise<void> {
-  const { storage, accounts, stories, logger } = deps
+export async function seedDemo(deps: { storage: Storage; accounts: Accounts; stories: Stories; workflow: Workflow; logger: Logger }): Promise<void> {
+  const { storage, accounts, stories, workflow, logger } = deps
   for (const section of DEMO_SECTIONS) await storage.sections.upsert(section)
 
   // One after the other, so that each gets a presence colour the others do not have.
@@ -104,26 +167,49 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
   }
 
   const camille = users.get('camille')!
+  const ines = users.get('ines')!
+  const hours = (n: number) => new Date(Date.now() + n * 60 * 60 * 1000)
   const imported = importPlainText(readFileSync(SEED_ARTICLE_FILE, 'utf8'), {
     sections: DEMO_SECTIONS.filter((s) => s.parentId === 'actualites').map((s) => ['Actualités', s.name]),
   })
   const sectionId = DEMO_SECTIONS.find((s) => s.name === imported.sectionPath.at(-1))?.id ?? null
-  await stories.create({
+  const seed = await stories.create({
     content: importedToContent(imported),
     sectionId,
     byline: [{ userId: camille.id, name: camille.displayName, bio: imported.bio ?? camille.bio }],
     createdBy: camille,
-    createdAt: new Date(Date.now() - 5 * 60 * 60 * 1000),
+    deadline: hours(4).toISOString(),
+    priority: 'high',
+    lengthTarget: { value: 700, unit: 'words' },
+    createdAt: hours(-5),
   })
+  // The sample story has been filed to the desk by its reporter.
+  await workflow.apply(seed, 'submitted', { actor: camille, note: null, publishAt: null })
 
-  for (const draft of DEMO_DRAFTS) {
-    const author = users.get(draft.author)!
-    await stories.create({
-      content: draft.content,
-      sectionId: draft.sectionId,
+  for (const demo of DEMO_STORIES) {
+    const author = users.get(demo.author)!
+    let story = await stories.create({
+      content: demo.content,
+      sectionId: demo.sectionId,
       createdBy: author,
-      createdAt: new Date(Date.now() - draft.hoursAgo * 60 * 60 * 1000),
+      createdAt: hours(-demo.hoursAgo),
+      ...(demo.deadlineIn !== undefined ? { deadline: hours(demo.deadlineIn).toISOString() } : {}),
+      ...(demo.priority ? { priority: demo.priority } : {}),
+      ...(demo.target ? { lengthTarget: demo.target } : {}),
     })
+    // Walk each story through the real workflow, so its history reads like a day's work.
+    const path: Record<DemoStatus, DemoStatus[]> = {
+      draft: [],
+      submitted: ['submitted'],
+      approved: ['submitted', 'approved'],
+      scheduled: ['submitted', 'approved', 'scheduled'],
+      spiked: ['spiked'],
+    }
+    for (const to of path[demo.status]) {
+      const actor = to === 'submitted' ? author : ines
+      const publishAt = to === 'scheduled' ? hours(18).toISOString() : null
+      story = await workflow.apply(story, to, { actor, note: to === 'spiked' ? (demo.note ?? null) : null, publishAt })
+    }
   }
-  logger.info({ users: users.size, stories: DEMO_DRAFTS.length + 1 }, 'demo newsroom created')
+  logger.info({ users: users.size, stories: DEMO_STORIES.length + 1 }, 'demo newsroom created')
 }

@@ -13,16 +13,33 @@ import type { AppEnv, Services } from './context.js'
 import { ApiError } from './errors.js'
 import { instanceRoutes } from './instance.js'
 import { originVerdict } from './origins.js'
+import { notificationRoutes } from './notifications.js'
+import { sectionRoutes } from './sections.js'
 import { storyRoutes } from './stories.js'
+import { WorkflowError } from '../workflow/WorkflowError.js'
 import { userRoutes } from './users.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function fromWorkflowError(error: WorkflowError): ApiError {
+  switch (error.kind) {
+    case 'not_found':
+      return new ApiError(404, 'not_found', error.message)
+    case 'forbidden':
+      return new ApiError(403, 'forbidden', error.message)
+    case 'conflict':
+      return new ApiError(409, 'conflict', error.message)
+    case 'invalid':
+      return new ApiError(400, 'validation_failed', error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
+  }
+}
 
 export function createApp(services: Services): Hono<AppEnv> {
   const { config, logger, auth, storage } = services
   const app = new Hono<AppEnv>()
 
   app.onError((error, c) => {
+    if (error instanceof WorkflowError) error = fromWorkflowError(error)
     if (error instanceof ApiError) {
       return c.json(error.body(), error.status, error.headers)
     }
@@ -37,7 +54,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   app.get('/healthz', async (c) => {
     try {
       await storage.ping()
-      return c.json({ status: 'ok', storage: storage.kind })
+      return c.json({ status: 'ok', storage: storage.kind, ...services.metrics?.() })
     } catch (error) {
       logger.error({ err: error }, 'health check: storage does not answer')
       return c.json({ status: 'unavailable', storage: storage.kind }, 503)
@@ -74,6 +91,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   api.route('/', authRoutes(services))
   api.route('/', userRoutes(services))
   api.route('/', storyRoutes(services))
+  api.route('/', sectionRoutes(services))
+  api.route('/', notificationRoutes(services))
   api.notFound(() => {
     throw new ApiError(404, 'not_found', 'No such endpoint')
   })

@@ -7,7 +7,10 @@ import type { Auth, Principal } from '../auth/Auth.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
+import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { Notifications } from '../notifications/Notifications.js'
 import type { Stories } from '../stories/Stories.js'
+import type { Workflow } from '../workflow/Workflow.js'
 import { ApiError, forbidden, unauthenticated } from './errors.js'
 
 export interface Services {
@@ -17,6 +20,11 @@ export interface Services {
   auth: Auth
   accounts: Accounts
   stories: Stories
+  workflow: Workflow
+  notifications: Notifications
+  events: NewsroomEvents
+  /** Counts for operators (`/healthz`): open stories and connections. No names, no content. */
+  metrics?: () => Record<string, number>
 }
 
 export interface AppEnv {

@@ -11,12 +11,12 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { STORY_ID_PATTERN } from '@copydesk/shared/api'
 import { MAX_FRAME_BYTES, MAX_SESSIONS_PER_STORY } from '@copydesk/shared/limits'
-import { canEditText, readOnlyReason } from '@copydesk/shared/workflow'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Auth } from '../auth/Auth.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
+import { textAccess } from '../workflow/access.js'
 import type { Rooms } from '../sync/Rooms.js'
 import { Session } from '../sync/Session.js'
 import type { SyncSocket } from '../sync/SyncSocket.js'
@@ -172,9 +172,7 @@ export class UpgradeRouter {
     }
     if (socket.destroyed) return
 
-    const textAccess = { role: principal.user.role, status: story.status }
-    const writable = principal.scope === 'write' && canEditText(textAccess)
-    const reason = principal.scope === 'read' ? 'This connection is read-only (read-only API token).' : readOnlyReason(textAccess)
+    const { writable, reason } = textAccess({ userId: principal.user.id, role: principal.user.role, scope: principal.scope }, story)
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const session = new Session({

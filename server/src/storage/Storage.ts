@@ -55,6 +55,13 @@ export interface BylineEntry {
   bio: string
 }
 
+export type Priority = 'low' | 'normal' | 'high' | 'urgent'
+
+export interface LengthTargetRecord {
+  value: number
+  unit: 'words' | 'signs'
+}
+
 export interface StoryRecord {
   id: string
   headline: string
@@ -66,9 +73,53 @@ export interface StoryRecord {
   createdBy: string | null
   createdAt: string
   updatedAt: string
+  slug: string
+  tags: string[]
+  /** User ids of the assigned reporters (and editors), in the order they were assigned. */
+  assignees: string[]
+  deadline: string | null
+  lengthTarget: LengthTargetRecord | null
+  priority: Priority
+  internalNote: string
+  publishAt: string | null
 }
 
-export type NewStory = Omit<StoryRecord, 'updatedAt'>
+export type NewStory = Omit<StoryRecord, 'updatedAt' | 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote' | 'publishAt'> &
+  Partial<Pick<StoryRecord, 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote'>>
+
+/** Metadata a PATCH may change (assignees go through `setAssignees`). */
+export type StoryChanges = Partial<Pick<StoryRecord, 'sectionId' | 'byline' | 'slug' | 'tags' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote'>>
+
+export type StoryEventKind = 'created' | 'transition' | 'assigned' | 'unassigned' | 'metadata'
+
+export interface StoryEventRecord {
+  id: number
+  storyId: string
+  at: string
+  actorId: string | null
+  kind: StoryEventKind
+  fromStatus: StoryStatus | null
+  toStatus: StoryStatus | null
+  note: string | null
+  detail: string | null
+}
+
+export type NewStoryEvent = Omit<StoryEventRecord, 'id' | 'storyId'>
+
+export type NotificationKind = 'assigned' | 'sent_back' | 'approved' | 'published' | 'mentioned' | 'schedule_failed'
+
+export interface NotificationRecord {
+  id: number
+  userId: string
+  at: string
+  kind: NotificationKind
+  storyId: string
+  actorId: string | null
+  note: string | null
+  readAt: string | null
+}
+
+export type NewNotification = Omit<NotificationRecord, 'id' | 'readAt'>
 
 /** Fields derived from the story document (kept for lists and search). */
 export interface StoryDerived {
@@ -80,7 +131,26 @@ export interface StoryDerived {
 export interface StoryQuery {
   /** Matches the headline, case-insensitively. */
   text?: string
+  statuses?: StoryStatus[]
+  sectionId?: string
+  assigneeId?: string
+  sort?: 'updated' | 'deadline' | 'priority' | 'created'
   limit: number
+}
+
+/** A story after a change, with the notifications the change created. */
+export interface StoryWrite {
+  story: StoryRecord
+  notifications: NotificationRecord[]
+}
+
+/** What a status change writes, all or nothing. */
+export interface TransitionWrite {
+  from: StoryStatus
+  to: StoryStatus
+  publishAt: string | null
+  event: NewStoryEvent
+  notifications: NewNotification[]
 }
 
 /** A story document as stored: the last snapshot and the log appended since. */
@@ -144,16 +214,44 @@ export interface TokenStore {
 export interface SectionStore {
   list(): Promise<SectionRecord[]>
   upsert(section: SectionRecord): Promise<void>
+  /** Deletes an unused section; throws ConflictError when stories or subsections use it. */
+  delete(id: string): Promise<boolean>
 }
 
 export interface StoryStore {
-  /** Creates the story and its first document state together. */
+  /** Creates the story, its first document state, its assignees and its `created` event together. */
   create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord>
   get(id: string): Promise<StoryRecord | null>
   list(query: StoryQuery): Promise<StoryRecord[]>
   exists(id: string): Promise<boolean>
   updateDerived(id: string, derived: StoryDerived, updatedAt: string): Promise<void>
   count(): Promise<number>
+  /** Changes metadata and records the event (and notifications) in one transaction; null when the story is gone. */
+  update(id: string, changes: StoryChanges, event: NewStoryEvent | null, notifications: NewNotification[]): Promise<StoryWrite | null>
+  /**
+   * Replaces the assignees; records an event per person added or removed and the given
+   * notifications, in one transaction. Returns who was added and removed.
+   */
+  setAssignees(id: string, userIds: string[], actorId: string | null, at: string, notifications: (added: string[]) => NewNotification[]): Promise<(StoryWrite & { added: string[]; removed: string[] }) | null>
+  /**
+   * Moves the story from `write.from` to `write.to` only if its status is still `from`
+   * (compare and set), with its event and notifications, in one transaction. Returns null
+   * when the status had changed meanwhile.
+   */
+  transition(id: string, write: TransitionWrite): Promise<StoryWrite | null>
+  events(id: string): Promise<StoryEventRecord[]>
+  /** The latest event of a kind that carried a note (for showing a send-back's reasons). */
+  lastNote(id: string): Promise<StoryEventRecord | null>
+  /** Scheduled stories whose time has come (the publishing issue's job). */
+  due(now: string): Promise<StoryRecord[]>
+}
+
+export interface NotificationStore {
+  list(userId: string, limit: number): Promise<NotificationRecord[]>
+  get(id: number): Promise<NotificationRecord | null>
+  unreadCount(userId: string): Promise<number>
+  markRead(userId: string, ids: number[] | 'all', at: string): Promise<number>
+  create(notifications: NewNotification[]): Promise<NotificationRecord[]>
 }
 
 export interface Storage {
@@ -164,6 +262,7 @@ export interface Storage {
   readonly tokens: TokenStore
   readonly sections: SectionStore
   readonly stories: StoryStore
+  readonly notifications: NotificationStore
   /** Resolves when the database answers (health checks). */
   ping(): Promise<void>
   close(): Promise<void>

@@ -1,44 +1,65 @@
 /**
  * Stories as records: creating them (with their first document state, built here on the
- * server from the article schema), listing, and keeping the fields derived from the
- * document (headline, length) current as people type.
+ * server from the article schema), listing and filtering them, changing their metadata and
+ * assignments (with the permissions of the desk), and keeping the fields derived from the
+ * document (headline, length) current as people type. Status changes are `Workflow`'s.
  */
-import type { Section, Story } from '@copydesk/shared/api'
+import type { Section, Story, StoryNote, UpdateStoryRequest } from '@copydesk/shared/api'
 import { createStoryDocument, fieldText, measureStory, type StoryContent } from '@copydesk/shared/doc'
+import { isDesk } from '@copydesk/shared/workflow'
 import * as Y from 'yjs'
 import { newId } from '../auth/secrets.js'
+import type { NewsroomEvents } from '../events/NewsroomEvents.js'
 import type { Logger } from '../logger.js'
-import type { BylineEntry, SectionRecord, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
-
-export class StoryError extends Error {
-  constructor(
-    readonly kind: 'unknown_section',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'StoryError'
-  }
-}
+import type {
+  BylineEntry,
+  NewNotification,
+  Priority,
+  SectionRecord,
+  Storage,
+  StoryChanges,
+  StoryQuery,
+  StoryRecord,
+  UserRecord,
+} from '../storage/Storage.js'
+import { mentionedUsers } from '../workflow/mentions.js'
+import { WorkflowError } from '../workflow/WorkflowError.js'
 
 export interface NewStoryInput {
   content: StoryContent
   sectionId?: string | null
   byline?: BylineEntry[]
   createdBy: UserRecord | null
+  /** User ids; a reporter's new story is assigned to them when this is absent. */
+  assignees?: string[]
+  deadline?: string | null
+  priority?: Priority
+  lengthTarget?: StoryRecord['lengthTarget']
   /** Defaults to now; the demo newsroom backdates its stories. */
   createdAt?: Date
 }
 
+/** Fields only the desk (editors, admins) may change. */
+const DESK_FIELDS = ['assignees', 'deadline', 'priority', 'internalNote'] as const
+
 export class Stories {
+  /** What was last written of each open story's derived fields, to skip writes that change nothing. */
+  private readonly lastDerived = new Map<string, string>()
+  /** Called after assignments change, so open connections get the access they now have. */
+  onAccessChanged: (storyId: string) => void = () => {}
+
   constructor(
     private readonly storage: Storage,
+    private readonly events: NewsroomEvents,
     private readonly logger: Logger,
   ) {}
 
   async create(input: NewStoryInput): Promise<StoryRecord> {
     if (input.sectionId && !(await this.sectionExists(input.sectionId))) {
-      throw new StoryError('unknown_section', `There is no section "${input.sectionId}"`)
+      throw new WorkflowError('invalid', `There is no section "${input.sectionId}"`, 'section')
     }
+    const assignees = input.assignees ?? (input.createdBy?.role === 'reporter' ? [input.createdBy.id] : [])
+    await this.requireUsers(assignees)
     const doc = createStoryDocument(input.content)
     const length = measureStory(doc).total
     const state = Y.encodeStateAsUpdate(doc)
@@ -56,10 +77,19 @@ export class Stories {
         signs: length.signs,
         createdBy: input.createdBy?.id ?? null,
         createdAt: (input.createdAt ?? new Date()).toISOString(),
+        assignees,
+        deadline: input.deadline ?? null,
+        priority: input.priority ?? 'normal',
+        lengthTarget: input.lengthTarget ?? null,
       },
       state,
     )
     this.logger.info({ storyId: record.id, userId: input.createdBy?.id }, 'story created')
+    this.events.emit('storyChanged', record.id)
+    const notifications = assignees
+      .filter((userId) => userId !== input.createdBy?.id)
+      .map((userId) => ({ userId, at: record.createdAt, kind: 'assigned' as const, storyId: record.id, actorId: input.createdBy?.id ?? null, note: null }))
+    if (notifications.length > 0) this.events.emit('notified', await this.storage.notifications.create(notifications))
     return record
   }
 
@@ -67,12 +97,73 @@ export class Stories {
     return this.storage.stories.get(id)
   }
 
-  list(query: { text?: string; limit: number }): Promise<StoryRecord[]> {
+  async require(id: string): Promise<StoryRecord> {
+    const story = await this.storage.stories.get(id)
+    if (!story) throw new WorkflowError('not_found', 'No such story')
+    return story
+  }
+
+  list(query: StoryQuery): Promise<StoryRecord[]> {
     return this.storage.stories.list(query)
   }
 
-  /** What was last written of each open story's derived fields, to skip writes that change nothing. */
-  private readonly lastDerived = new Map<string, string>()
+  /**
+   * Changes a story's metadata. The desk may change everything; a reporter only the
+   * section, tags, slug, byline and length target of a story of theirs that is still a
+   * draft or filed.
+   */
+  async update(actor: UserRecord, id: string, request: UpdateStoryRequest): Promise<StoryRecord> {
+    const story = await this.require(id)
+    if (!isDesk(actor.role)) {
+      const own = story.assignees.includes(actor.id) || story.createdBy === actor.id
+      if (!own || (story.status !== 'draft' && story.status !== 'submitted')) {
+        throw new WorkflowError('forbidden', 'Only the desk may change this story now')
+      }
+      const deskOnly = DESK_FIELDS.filter((field) => request[field] !== undefined)
+      if (deskOnly.length > 0) throw new WorkflowError('forbidden', `Only editors may change ${deskOnly.join(', ')}`)
+    }
+    if (request.section && !(await this.sectionExists(request.section))) {
+      throw new WorkflowError('invalid', `There is no section "${request.section}"`, 'section')
+    }
+    const at = new Date().toISOString()
+    let current = story
+    if (request.assignees !== undefined) {
+      await this.requireUsers(request.assignees)
+      const result = await this.storage.stories.setAssignees(id, request.assignees, actor.id, at, (added) =>
+        added.filter((userId) => userId !== actor.id).map((userId) => ({ userId, at, kind: 'assigned', storyId: id, actorId: actor.id, note: null })),
+      )
+      if (!result) throw new WorkflowError('not_found', 'No such story')
+      current = result.story
+      if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
+      if (result.added.length + result.removed.length > 0) this.onAccessChanged(id)
+    }
+    const changes: StoryChanges = {}
+    if (request.section !== undefined) changes.sectionId = request.section
+    if (request.tags !== undefined) changes.tags = [...new Set(request.tags)]
+    if (request.slug !== undefined) changes.slug = request.slug
+    if (request.byline !== undefined) changes.byline = request.byline.map((entry) => ({ userId: entry.userId ?? null, name: entry.name, bio: entry.bio }))
+    if (request.deadline !== undefined) changes.deadline = request.deadline === null ? null : new Date(request.deadline).toISOString()
+    if (request.lengthTarget !== undefined) changes.lengthTarget = request.lengthTarget
+    if (request.priority !== undefined) changes.priority = request.priority
+    if (request.internalNote !== undefined) changes.internalNote = request.internalNote
+    const fields = Object.keys(changes)
+    if (fields.length > 0) {
+      const notifications: NewNotification[] = []
+      if (changes.internalNote !== undefined) {
+        const users = await this.storage.users.list()
+        const before = new Set(mentionedUsers(story.internalNote, users).map((user) => user.id))
+        for (const user of mentionedUsers(changes.internalNote, users)) {
+          if (!before.has(user.id) && user.id !== actor.id) notifications.push({ userId: user.id, at, kind: 'mentioned', storyId: id, actorId: actor.id, note: changes.internalNote })
+        }
+      }
+      const result = await this.storage.stories.update(id, changes, { at, actorId: actor.id, kind: 'metadata', fromStatus: null, toStatus: null, note: null, detail: fields.join(', ') }, notifications)
+      if (!result) throw new WorkflowError('not_found', 'No such story')
+      current = result.story
+      if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
+    }
+    this.events.emit('storyChanged', id)
+    return current
+  }
 
   /**
    * Keeps the derived fields in step with the document (called by the broker, throttled per
@@ -87,6 +178,7 @@ export class Stories {
     this.lastDerived.delete(storyId)
     this.lastDerived.set(storyId, key)
     if (this.lastDerived.size > 10_000) this.lastDerived.delete(this.lastDerived.keys().next().value!)
+    this.events.emit('storyChanged', storyId)
   }
 
   async sections(): Promise<Section[]> {
@@ -95,22 +187,49 @@ export class Stories {
   }
 
   async toApi(records: StoryRecord[]): Promise<Story[]> {
-    const sections = await this.storage.sections.list()
-    return records.map((record) => ({
-      id: record.id,
-      headline: record.headline,
-      status: record.status,
-      section: record.sectionId ? toSectionById(record.sectionId, sections) : null,
-      byline: record.byline,
-      length: { words: record.words, signs: record.signs },
-      createdBy: record.createdBy,
-      createdAt: record.createdAt,
-      updatedAt: record.updatedAt,
-    }))
+    if (records.length === 0) return []
+    const [sections, users] = await Promise.all([this.storage.sections.list(), this.storage.users.list()])
+    const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
+    return Promise.all(
+      records.map(async (record) => {
+        const note = await this.storage.stories.lastNote(record.id)
+        const lastNote: StoryNote | null =
+          note && note.note && note.fromStatus && note.toStatus
+            ? { text: note.note, from: note.fromStatus, to: note.toStatus, by: note.actorId ? (people.get(note.actorId) ?? null) : null, at: note.at }
+            : null
+        return {
+          id: record.id,
+          headline: record.headline,
+          status: record.status,
+          section: record.sectionId ? toSectionById(record.sectionId, sections) : null,
+          byline: record.byline,
+          length: { words: record.words, signs: record.signs },
+          createdBy: record.createdBy,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+          slug: record.slug,
+          tags: record.tags,
+          assignees: record.assignees.map((id) => people.get(id)).filter((person) => person !== undefined),
+          deadline: record.deadline,
+          lengthTarget: record.lengthTarget,
+          priority: record.priority,
+          internalNote: record.internalNote,
+          publishAt: record.publishAt,
+          lastNote,
+        }
+      }),
+    )
   }
 
   private async sectionExists(id: string): Promise<boolean> {
     return (await this.storage.sections.list()).some((section) => section.id === id)
+  }
+
+  private async requireUsers(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const user = await this.storage.users.get(id)
+      if (!user || user.disabled) throw new WorkflowError('invalid', `There is no active account "${id}" to assign`, 'assignees')
+    }
   }
 }
 
@@ -119,7 +238,7 @@ function toSectionById(id: string, all: SectionRecord[]): Section | null {
   return record ? toSection(record, all) : null
 }
 
-function toSection(record: SectionRecord, all: SectionRecord[]): Section {
+export function toSection(record: SectionRecord, all: SectionRecord[]): Section {
   const path: string[] = []
   const seen = new Set<string>()
   for (let current: SectionRecord | undefined = record; current && !seen.has(current.id); ) {
@@ -128,5 +247,5 @@ function toSection(record: SectionRecord, all: SectionRecord[]): Section {
     const parentId: string | null = current.parentId
     current = parentId ? all.find((section) => section.id === parentId) : undefined
   }
-  return { id: record.id, name: record.name, path }
+  return { id: record.id, name: record.name, parentId: record.parentId, path }
 }

@@ -27,6 +27,14 @@ export interface RoomsOptions {
   }
   /** The document of a story changed (throttled per room). */
   onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
+  /** People came into or left a story (coalesced per story). */
+  onPresenceChanged?: (storyId: string) => void
+}
+
+/** What a session may now do in its story (see `refreshAccess`). */
+export interface AccessDecision {
+  writable: boolean
+  reason: string
 }
 
 export class Rooms {
@@ -49,6 +57,12 @@ export class Rooms {
     return this.rooms.size
   }
 
+  get connectionCount(): number {
+    let count = 0
+    for (const set of this.sessionsByStory.values()) count += set.size
+    return count
+  }
+
   /** The loaded room of a story, if it is loaded. */
   loaded(storyId: string): Room | undefined {
     return this.rooms.get(storyId)
@@ -60,12 +74,14 @@ export class Rooms {
     let sessions = this.sessionsByStory.get(storyId)
     if (!sessions) this.sessionsByStory.set(storyId, (sessions = new Set()))
     sessions.add(session)
+    this.presenceChanged(storyId)
     let room: Room | null = null
     session.onClose(() => {
       const set = this.sessionsByStory.get(storyId)
       set?.delete(session)
       if (set?.size === 0) this.sessionsByStory.delete(storyId)
       room?.remove(session)
+      this.presenceChanged(storyId)
     })
     this.load(storyId).then(
       (loaded) => {
@@ -120,6 +136,55 @@ export class Rooms {
   /** Every session, loading or live (for access changes and ending sessions). */
   *sessions(): IterableIterator<Session> {
     for (const set of this.sessionsByStory.values()) yield* set
+  }
+
+  /** The people connected to a story now, once each (for the board's avatars). */
+  peopleIn(storyId: string): { id: string; name: string; color: string }[] {
+    const people = new Map<string, { id: string; name: string; color: string }>()
+    for (const session of this.sessionsByStory.get(storyId) ?? []) {
+      people.set(session.identity.userId, { id: session.identity.userId, name: session.identity.name, color: session.identity.color })
+    }
+    return [...people.values()]
+  }
+
+  /** Stories with people in them now. */
+  storiesWithPeople(): string[] {
+    return [...this.sessionsByStory.keys()]
+  }
+
+  /**
+   * [S18] Gives every session of a story the access it now has: a writer who may no longer
+   * write becomes read-only at once (told with a permission-denied message); a reader who
+   * may now write is asked to reconnect (`ACCESS_CHANGED`, transient), which opens a
+   * writable session.
+   */
+  refreshAccess(storyId: string, decide: (session: Session) => AccessDecision): void {
+    for (const session of [...(this.sessionsByStory.get(storyId) ?? [])]) {
+      const decision = decide(session)
+      if (session.access === 'write' && !decision.writable) {
+        const room = this.rooms.get(storyId)
+        if (room && room.sessions.has(session)) room.setAccess(session, 'read', decision.reason)
+        else {
+          session.access = 'read'
+          session.readOnlyReason = decision.reason
+        }
+      } else if (session.access === 'read' && decision.writable) {
+        session.close(CloseCode.ACCESS_CHANGED, 'You may write in this story now: reconnecting')
+      }
+    }
+  }
+
+  private readonly presenceTimers = new Map<string, ReturnType<typeof setTimeout>>()
+
+  private presenceChanged(storyId: string): void {
+    if (!this.options.onPresenceChanged || this.presenceTimers.has(storyId)) return
+    this.presenceTimers.set(
+      storyId,
+      setTimeout(() => {
+        this.presenceTimers.delete(storyId)
+        this.options.onPresenceChanged?.(storyId)
+      }, 100),
+    )
   }
 
   /** Closes every session that matches (a disabled user, a revoked token, a logout). */

@@ -28,6 +28,8 @@ export interface SessionCredential {
   kind: 'session' | 'token'
   /** The session's token hash, or the API token's id. */
   id: string
+  /** API tokens may be read-only whatever their user may do. */
+  scope: 'read' | 'write'
 }
 
 export type SessionAccess = 'write' | 'read'

@@ -19,6 +19,11 @@ let camille: Credentials
 let hugo: Credentials
 let ines: Credentials
 let hugoId: string
+let camilleId: string
+/** A story both reporters are assigned to (so both may write), created by the editor. */
+async function sharedStory(headline?: string) {
+  return server.api.createStory(ines, { ...(headline ? { headline } : {}), assignees: [camilleId, hugoId] })
+}
 const clients: StockClient[] = []
 
 function connect(storyId: string, credentials: Credentials, doc?: Y.Doc): StockClient {
@@ -30,7 +35,7 @@ function connect(storyId: string, credentials: Credentials, doc?: Y.Doc): StockC
 beforeAll(async () => {
   server = await startTestServer()
   admin = await server.api.login(ADMIN.email, ADMIN.password)
-  await server.api.createUser(admin, { email: 'camille@copydesk.test', displayName: 'Camille Laurent', role: 'reporter' })
+  camilleId = (await server.api.createUser(admin, { email: 'camille@copydesk.test', displayName: 'Camille Laurent', role: 'reporter' })).id
   hugoId = (await server.api.createUser(admin, { email: 'hugo@copydesk.test', displayName: 'Hugo Bernard', role: 'reporter' })).id
   await server.api.createUser(admin, { email: 'ines@copydesk.test', displayName: 'Inès Moreau', role: 'editor' })
   ;[camille, hugo, ines] = await Promise.all([
@@ -47,7 +52,7 @@ afterAll(async () => {
 
 describe('the stock y-websocket client', () => {
   it('[S4][S5] two clients converge on the whole document', async () => {
-    const story = await server.api.createStory(camille, { headline: 'La Russie ouvre la porte' })
+    const story = await sharedStory('La Russie ouvre la porte')
     const a = connect(story.id, camille)
     const b = connect(story.id, hugo)
     await Promise.all([a.synced, b.synced])

@@ -78,7 +78,7 @@ export class MemoryClient {
       },
       bufferedAmount: 0,
     }
-    this.session = new Session({ socket, storyId, identity: this.identity, credential: { kind: 'session', id: 'test' }, access })
+    this.session = new Session({ socket, storyId, identity: this.identity, credential: { kind: 'session', id: 'test', scope: 'write' }, access })
     rooms.join(this.session)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)

@@ -108,7 +108,7 @@ export class ApiClient {
     return response.body
   }
 
-  async createStory(credentials: Credentials, story: { headline?: string; section?: string } = {}): Promise<Story> {
+  async createStory(credentials: Credentials, story: { headline?: string; section?: string; assignees?: string[] } = {}): Promise<Story> {
     const response = await this.request<Story>('POST', '/api/stories', { credentials, json: story })
     if (response.status !== 201) throw new Error(`creating a story failed: ${response.status} ${JSON.stringify(response.body)}`)
     return response.body

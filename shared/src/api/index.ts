@@ -13,12 +13,29 @@ export {
 } from './users.js'
 export {
   BylineAuthor,
+  CreateSectionRequest,
   CreateStoryRequest,
+  LengthTarget,
+  PRIORITIES,
+  Person,
+  Priority,
+  SECTION_ID_PATTERN,
+  SLUG_PATTERN,
+  STORY_EVENT_KINDS,
   STORY_ID_PATTERN,
+  STORY_SORTS,
   Section,
   Story,
+  StoryEvent,
   StoryId,
   StoryLength,
   StoryListQuery,
+  StoryNote,
   StoryStatus,
+  TransitionRequest,
+  UpdateSectionRequest,
+  UpdateStoryRequest,
 } from './stories.js'
+export { MarkNotificationsRead, NOTIFICATION_KINDS, Notification, NotificationKind, NotificationList } from './notifications.js'
+export { ClientEventSchemas, StoryPresence } from './events.js'
+export type { Ack, ClientToServerEvents, ServerToClientEvents } from './events.js'

@@ -12,16 +12,37 @@ export const StoryId = z.string().regex(STORY_ID_PATTERN, 'Not a story id')
 export const Section = z.object({
   id: z.string(),
   name: z.string(),
+  parentId: z.string().nullable(),
   /** Names from the outermost section down to this one: ["Actualités", "International"]. */
   path: z.array(z.string()),
 })
 export type Section = z.infer<typeof Section>
+
+export const SECTION_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+export const CreateSectionRequest = z
+  .object({
+    id: z.string().trim().min(1).max(60).regex(SECTION_ID_PATTERN, 'Lower-case letters, digits and hyphens only'),
+    name: z.string().trim().min(1).max(80),
+    parentId: z.string().max(60).nullable().default(null),
+  })
+  .strict()
+export type CreateSectionRequest = z.infer<typeof CreateSectionRequest>
+
+export const UpdateSectionRequest = z
+  .object({ name: z.string().trim().min(1).max(80).optional(), parentId: z.string().max(60).nullable().optional() })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
+export type UpdateSectionRequest = z.infer<typeof UpdateSectionRequest>
 
 export const CreateStoryRequest = z
   .object({
     headline: z.string().trim().max(MAX_HEADLINE_CHARS).optional(),
     /** A section id (see `GET /api/sections`). */
     section: z.string().min(1).max(120).optional(),
+    /** User ids; a reporter creating a story is assigned to it when this is absent. */
+    assignees: z.array(z.string().min(1).max(64)).max(10).optional(),
+    deadline: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
 export type CreateStoryRequest = z.infer<typeof CreateStoryRequest>
@@ -35,6 +56,30 @@ export const BylineAuthor = z.object({
 })
 export type BylineAuthor = z.infer<typeof BylineAuthor>
 
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const
+export const Priority = z.enum(PRIORITIES)
+export type Priority = z.infer<typeof Priority>
+
+export const LengthTarget = z.object({
+  value: z.number().int().min(1).max(100_000),
+  unit: z.enum(['words', 'signs']),
+})
+export type LengthTarget = z.infer<typeof LengthTarget>
+
+/** A person as the board and the story page show them. */
+export const Person = z.object({ id: z.string(), name: z.string(), color: z.string() })
+export type Person = z.infer<typeof Person>
+
+/** The latest note a workflow step carried (a send-back's reasons), shown on the story. */
+export const StoryNote = z.object({
+  text: z.string(),
+  from: StoryStatus,
+  to: StoryStatus,
+  by: Person.nullable(),
+  at: z.string(),
+})
+export type StoryNote = z.infer<typeof StoryNote>
+
 export const Story = z.object({
   id: z.string(),
   headline: z.string(),
@@ -45,11 +90,80 @@ export const Story = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  slug: z.string(),
+  tags: z.array(z.string()),
+  assignees: z.array(Person),
+  deadline: z.string().nullable(),
+  lengthTarget: LengthTarget.nullable(),
+  priority: Priority,
+  internalNote: z.string(),
+  publishAt: z.string().nullable(),
+  lastNote: StoryNote.nullable(),
 })
 export type Story = z.infer<typeof Story>
 
+export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created'] as const
+
 export const StoryListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** One status or several, comma-separated. */
+  status: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.split(',').filter(Boolean) : undefined))
+    .pipe(z.array(StoryStatus).optional()),
+  section: z.string().max(120).optional(),
+  /** A user id, or `me`. */
+  assignee: z.string().max(64).optional(),
+  sort: z.enum(STORY_SORTS).default('updated'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 export type StoryListQuery = z.infer<typeof StoryListQuery>
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const tag = z.string().trim().min(1).max(40)
+
+export const UpdateStoryRequest = z
+  .object({
+    section: z.string().min(1).max(120).nullable().optional(),
+    tags: z.array(tag).max(20).optional(),
+    slug: z.string().trim().max(120).regex(SLUG_PATTERN, 'Lower-case letters, digits and hyphens only').optional(),
+    byline: z
+      .array(z.object({ userId: z.string().max(64).nullable().optional(), name: z.string().trim().min(1).max(120), bio: z.string().trim().max(1000).default('') }))
+      .max(5)
+      .optional(),
+    assignees: z.array(z.string().min(1).max(64)).max(10).optional(),
+    deadline: z.iso.datetime({ offset: true }).nullable().optional(),
+    lengthTarget: LengthTarget.nullable().optional(),
+    priority: Priority.optional(),
+    internalNote: z.string().max(4000).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
+export type UpdateStoryRequest = z.infer<typeof UpdateStoryRequest>
+
+export const TransitionRequest = z
+  .object({
+    to: StoryStatus,
+    note: z.string().trim().max(2000).optional(),
+    publishAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+export type TransitionRequest = z.infer<typeof TransitionRequest>
+
+export const STORY_EVENT_KINDS = ['created', 'transition', 'assigned', 'unassigned', 'metadata'] as const
+
+export const StoryEvent = z.object({
+  id: z.number().int(),
+  storyId: z.string(),
+  at: z.string(),
+  actor: Person.nullable(),
+  kind: z.enum(STORY_EVENT_KINDS),
+  from: StoryStatus.nullable(),
+  to: StoryStatus.nullable(),
+  note: z.string().nullable(),
+  /** For assignments: who; for metadata: which fields changed. */
+  detail: z.string().nullable(),
+})
+export type StoryEvent = z.infer<typeof StoryEvent>

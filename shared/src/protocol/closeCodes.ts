@@ -28,6 +28,8 @@ export const CloseCode = {
   STORAGE_UNAVAILABLE: 4500,
   /** Too many frames waited while the story loaded. */
   QUEUE_OVERFLOW: 4508,
+  /** The session may write now (a status or an assignment changed): reconnect to get a writable session. */
+  ACCESS_CHANGED: 4520,
   /** The connection could not take what the story sent it fast enough: reconnect and resync. */
   SLOW_CONNECTION: 4509,
   /** More frames per second than a person typing could send. */

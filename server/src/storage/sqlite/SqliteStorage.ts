@@ -13,14 +13,13 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { Role, StoryStatus } from '@copydesk/shared/workflow'
+import type { Role } from '@copydesk/shared/workflow'
 import {
   ConflictError,
   type ApiTokenRecord,
-  type BylineEntry,
   type DocumentStore,
-  type NewStory,
   type NewUser,
+  type NotificationStore,
   type SectionRecord,
   type SectionStore,
   type SessionRecord,
@@ -28,9 +27,6 @@ import {
   type Storage,
   type StoredDocument,
   type TokenScope,
-  type StoryDerived,
-  type StoryQuery,
-  type StoryRecord,
   type StoryStore,
   type TokenStore,
   type UpdateToAppend,
@@ -38,8 +34,9 @@ import {
   type UserRecord,
   type UserStore,
 } from '../Storage.js'
-import { searchText } from '../searchText.js'
 import { MIGRATIONS } from './migrations.js'
+import { SqliteNotifications } from './SqliteNotifications.js'
+import { SqliteStories } from './SqliteStories.js'
 
 export interface SqliteOptions {
   /** Database file, or ':memory:'. */
@@ -72,19 +69,6 @@ function toToken(row: TokenRow): ApiTokenRecord {
   return { id: row.id, tokenHash: row.token_hash, userId: row.user_id, name: row.name, scope: row.scope, createdAt: row.created_at }
 }
 
-interface StoryRow {
-  id: string
-  headline: string
-  status: StoryStatus
-  section_id: string | null
-  byline: string
-  words: number
-  signs: number
-  created_by: string | null
-  created_at: string
-  updated_at: string
-}
-
 function toUser(row: UserRow): UserRecord {
   return {
     id: row.id,
@@ -99,26 +83,11 @@ function toUser(row: UserRow): UserRecord {
   }
 }
 
-function toStory(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    headline: row.headline,
-    status: row.status,
-    sectionId: row.section_id,
-    byline: JSON.parse(row.byline) as BylineEntry[],
-    words: row.words,
-    signs: row.signs,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE')
 }
 
-function isPrimaryKeyViolation(error: unknown): boolean {
+export function isPrimaryKeyViolation(error: unknown): boolean {
   return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
@@ -132,6 +101,7 @@ export class SqliteStorage implements Storage {
   readonly tokens: TokenStore
   readonly sections: SectionStore
   readonly stories: StoryStore
+  readonly notifications: NotificationStore
 
   constructor(options: SqliteOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
@@ -153,6 +123,7 @@ export class SqliteStorage implements Storage {
     this.tokens = new SqliteTokens(db)
     this.sections = new SqliteSections(db)
     this.stories = new SqliteStories(db)
+    this.notifications = new SqliteNotifications(db)
   }
 
   async ping(): Promise<void> {
@@ -382,71 +353,10 @@ class SqliteSections implements SectionStore {
       )
       .run(section.id, section.name, section.parentId, section.position)
   }
-}
 
-class SqliteStories implements StoryStore {
-  constructor(private readonly db: Database.Database) {}
-
-  async create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord> {
-    const record: StoryRecord = { ...story, updatedAt: story.createdAt }
-    try {
-      this.db.transaction(() => {
-        this.db
-          .prepare(
-            `INSERT INTO stories (id, headline, search_text, status, section_id, byline, words, signs, created_by, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            record.id,
-            record.headline,
-            searchText(record.headline),
-            record.status,
-            record.sectionId,
-            JSON.stringify(record.byline),
-            record.words,
-            record.signs,
-            record.createdBy,
-            record.createdAt,
-            record.updatedAt,
-          )
-        this.db
-          .prepare('INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, 0, ?)')
-          .run(record.id, initialState, record.createdAt)
-      })()
-    } catch (error) {
-      if (isPrimaryKeyViolation(error) || isUniqueViolation(error)) throw new ConflictError(`A story with the id ${story.id} already exists`)
-      throw error
-    }
-    return record
-  }
-
-  async get(id: string): Promise<StoryRecord | null> {
-    const row = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined
-    return row ? toStory(row) : null
-  }
-
-  async list(query: StoryQuery): Promise<StoryRecord[]> {
-    const where: string[] = []
-    const params: (string | number)[] = []
-    if (query.text) {
-      where.push(`search_text LIKE ? ESCAPE '\\'`)
-      params.push(`%${searchText(query.text).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
-    }
-    const sql = `SELECT * FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY updated_at DESC, id LIMIT ?`
-    return (this.db.prepare(sql).all(...params, query.limit) as StoryRow[]).map(toStory)
-  }
-
-  async exists(id: string): Promise<boolean> {
-    return this.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined
-  }
-
-  async updateDerived(id: string, derived: StoryDerived, updatedAt: string): Promise<void> {
-    this.db
-      .prepare('UPDATE stories SET headline = ?, search_text = ?, words = ?, signs = ?, updated_at = ? WHERE id = ?')
-      .run(derived.headline, searchText(derived.headline), derived.words, derived.signs, updatedAt, id)
-  }
-
-  async count(): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n
+  async delete(id: string): Promise<boolean> {
+    const used = this.db.prepare('SELECT (SELECT count(*) FROM stories WHERE section_id = ?) + (SELECT count(*) FROM sections WHERE parent_id = ?) AS n').get(id, id) as { n: number }
+    if (used.n > 0) throw new ConflictError('Stories or subsections still use this section')
+    return this.db.prepare('DELETE FROM sections WHERE id = ?').run(id).changes > 0
   }
 }

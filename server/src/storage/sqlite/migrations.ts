@@ -70,4 +70,51 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX story_updates_by_story ON story_updates(story_id, seq);
   `,
+  /* 2: the workflow: story metadata, assignments, history, notifications */ `
+  ALTER TABLE stories ADD COLUMN slug TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE stories ADD COLUMN deadline TEXT;
+  ALTER TABLE stories ADD COLUMN length_target INTEGER;
+  ALTER TABLE stories ADD COLUMN length_unit TEXT CHECK (length_unit IN ('words', 'signs'));
+  ALTER TABLE stories ADD COLUMN priority TEXT NOT NULL DEFAULT 'normal' CHECK (priority IN ('low', 'normal', 'high', 'urgent'));
+  ALTER TABLE stories ADD COLUMN internal_note TEXT NOT NULL DEFAULT '';
+  ALTER TABLE stories ADD COLUMN publish_at TEXT;
+  CREATE INDEX stories_by_status ON stories(status, updated_at DESC);
+  CREATE INDEX stories_due ON stories(publish_at) WHERE status = 'scheduled';
+
+  CREATE TABLE story_assignees (
+    story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    assigned_at TEXT NOT NULL,
+    PRIMARY KEY (story_id, user_id)
+  );
+  CREATE INDEX story_assignees_by_user ON story_assignees(user_id);
+
+  -- Every step of a story's life: who, when, what, why.
+  CREATE TABLE story_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    story_id    TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    at          TEXT NOT NULL,
+    actor_id    TEXT REFERENCES users(id) ON DELETE SET NULL,
+    kind        TEXT NOT NULL,
+    from_status TEXT,
+    to_status   TEXT,
+    note        TEXT,
+    detail      TEXT
+  );
+  CREATE INDEX story_events_by_story ON story_events(story_id, id);
+
+  CREATE TABLE notifications (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id  TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    at       TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    actor_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    note     TEXT,
+    read_at  TEXT
+  );
+  CREATE INDEX notifications_by_user ON notifications(user_id, id DESC);
+  `,
 ]

@@ -1,0 +1,103 @@
+/**
+ * Status changes: the transition table from `@copydesk/shared/workflow`, enforced. A move is
+ * checked (who, from where, with what), written with its event and its notifications in
+ * one transaction that also checks nobody moved the story meanwhile, and then announced:
+ * the board moves, the people concerned are notified, and open connections get the access
+ * the new status gives them (read-only at once, without a reload).
+ */
+import type { TransitionRequest } from '@copydesk/shared/api'
+import { checkTransition } from '@copydesk/shared/workflow'
+import type { StoryStatus } from '@copydesk/shared/workflow'
+import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { Logger } from '../logger.js'
+import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
+import { mentionedUsers } from './mentions.js'
+import { WorkflowError } from './WorkflowError.js'
+
+/** Who hears of a move, and as what. */
+function notificationKind(from: StoryStatus, to: StoryStatus): NotificationKind | null {
+  if (from === 'submitted' && to === 'draft') return 'sent_back'
+  if (to === 'approved' && from === 'submitted') return 'approved'
+  if (to === 'published') return 'published'
+  return null
+}
+
+/** How far ahead a publication may be scheduled at the least (so the job can still pick it up). */
+const MIN_SCHEDULE_AHEAD_MS = 1000
+
+export class Workflow {
+  /** Called after a move, so open connections get the access they now have. */
+  onAccessChanged: (storyId: string) => void = () => {}
+  /** Called after a move to `published` (the publishing service renders the story). */
+  onPublished: (story: StoryRecord, actor: UserRecord | null, note: string | null) => Promise<void> = async () => {}
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: NewsroomEvents,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async transition(actor: UserRecord, storyId: string, request: TransitionRequest): Promise<StoryRecord> {
+    const story = await this.storage.stories.get(storyId)
+    if (!story) throw new WorkflowError('not_found', 'No such story')
+    const verdict = checkTransition(
+      { role: actor.role, isAssigned: story.assignees.includes(actor.id), isCreator: story.createdBy === actor.id },
+      story.status,
+      request.to,
+    )
+    if (!verdict.allowed) throw new WorkflowError(verdict.reason === 'forbidden' ? 'forbidden' : 'conflict', verdict.message)
+    const rule = verdict.rule
+    const note = request.note?.trim() || null
+    if (rule.noteRequired && !note) throw new WorkflowError('invalid', `${rule.label} needs a note saying why`, 'note')
+    let publishAt: string | null = story.publishAt
+    if (rule.publishAtRequired) {
+      if (!request.publishAt) throw new WorkflowError('invalid', 'Say when to publish (publishAt)', 'publishAt')
+      const when = new Date(request.publishAt)
+      if (when.getTime() < this.now().getTime() + MIN_SCHEDULE_AHEAD_MS) throw new WorkflowError('invalid', 'The publication time must be in the future', 'publishAt')
+      publishAt = when.toISOString()
+    } else if (request.publishAt !== undefined) {
+      throw new WorkflowError('invalid', 'publishAt goes with scheduling only', 'publishAt')
+    }
+    if (request.to !== 'scheduled') publishAt = null
+    return this.apply(story, request.to, { actor, note, publishAt })
+  }
+
+  /**
+   * Writes a move already checked (or made by the system: the publishing job), announces it
+   * and notifies. Throws a conflict when the story moved meanwhile.
+   */
+  async apply(story: StoryRecord, to: StoryStatus, options: { actor: UserRecord | null; note: string | null; publishAt: string | null }): Promise<StoryRecord> {
+    const at = this.now().toISOString()
+    const actorId = options.actor?.id ?? null
+    const notifications: NewNotification[] = []
+    const kind = notificationKind(story.status, to)
+    if (kind) {
+      const concerned = new Set(story.assignees)
+      if (kind === 'published') for (const entry of story.byline) if (entry.userId) concerned.add(entry.userId)
+      concerned.delete(actorId ?? '')
+      for (const userId of concerned) notifications.push({ userId, at, kind, storyId: story.id, actorId, note: options.note })
+    }
+    if (options.note) {
+      const users = await this.storage.users.list()
+      for (const user of mentionedUsers(options.note, users)) {
+        if (user.id === actorId || notifications.some((n) => n.userId === user.id)) continue
+        notifications.push({ userId: user.id, at, kind: 'mentioned', storyId: story.id, actorId, note: options.note })
+      }
+    }
+    const result = await this.storage.stories.transition(story.id, {
+      from: story.status,
+      to,
+      publishAt: options.publishAt,
+      event: { at, actorId, kind: 'transition', fromStatus: story.status, toStatus: to, note: options.note, detail: options.publishAt },
+      notifications,
+    })
+    if (!result) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
+    this.logger.info({ storyId: story.id, from: story.status, to, userId: actorId }, 'story moved')
+    this.events.emit('storyChanged', story.id)
+    if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
+    this.onAccessChanged(story.id)
+    if (to === 'published') await this.onPublished(result.story, options.actor, options.note)
+    return result.story
+  }
+}
