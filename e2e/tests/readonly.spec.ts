@@ -1,9 +1,10 @@
 /** Read-only is enforced by the server; the editor shows it and follows the story live. */
-import { PEOPLE, expect, newStory, test } from '../fixtures/test.js'
+import { PEOPLE, expect, moveStory, newStory, test } from '../fixtures/test.js'
 
 test('a reporter on an approved story sees the text live and cannot change it', async ({ copydesk, actor }) => {
   const storyId = await newStory(copydesk, PEOPLE.ines.email, 'Texte validé')
-  await copydesk.setStatus(storyId, 'approved')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'submitted')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'approved')
   const ines = await actor(PEOPLE.ines.email)
   const hugo = await actor(PEOPLE.hugo.email)
   await ines.editor.open(copydesk.url, storyId)

@@ -10,16 +10,16 @@ test('sign-in refuses a wrong password, then the newsroom opens', async ({ page,
   await expect(page.getByRole('alert')).toHaveText('The email or the password is not right')
   await page.getByLabel('Password').fill('copydesk-demo')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('heading', { name: 'Stories' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Story board' })).toBeVisible()
 })
 
-test('search by headline, create a story and write in it', async ({ copydesk, actor }) => {
+test('search the board by headline, create a story and write in it', async ({ copydesk, actor }) => {
   const ines = await actor(PEOPLE.ines.email)
-  await ines.stories.open(copydesk.url)
-  await ines.stories.search('avignon')
-  await expect(ines.stories.story(/Avignon dévoile/)).toBeVisible()
-  await expect(ines.stories.story(/prix du blé/)).toHaveCount(0)
-  await ines.stories.createStory('Conseil des ministres')
+  await ines.board.open(copydesk.url)
+  await ines.board.search('avignon')
+  await expect(ines.board.card(/Avignon dévoile/)).toBeVisible()
+  await expect(ines.board.card(/prix du blé/)).toHaveCount(0)
+  await ines.board.createStory('Conseil des ministres')
   await expect(ines.page).toHaveURL(/\/stories\/[A-Za-z0-9_-]+$/)
   await ines.editor.waitUntilSaved()
   await expect(ines.editor.headline).toHaveText('Conseil des ministres')
@@ -30,8 +30,8 @@ test('search by headline, create a story and write in it', async ({ copydesk, ac
 
 test('the sample story opens with its subheads, list and quotes', async ({ copydesk, actor }) => {
   const hugo = await actor(PEOPLE.hugo.email)
-  await hugo.stories.open(copydesk.url)
-  await hugo.stories.story(/Corée du Nord/).click()
+  await hugo.board.open(copydesk.url)
+  await hugo.board.card(/Corée du Nord/).getByRole('link').click()
   await hugo.editor.waitUntilSaved()
   const { body } = hugo.editor
   await expect(hugo.editor.headline).toHaveText('La Russie Ouvre la Porte à la Fourniture d’Armes à la Corée du Nord')

@@ -1,5 +1,17 @@
 /** The API calls the app makes, typed with the shapes from `@copydesk/shared/api`. */
-import type { Section, Story, User } from '@copydesk/shared/api'
+import type {
+  CreateSectionRequest,
+  CreateUserRequest,
+  MarkNotificationsRead,
+  NotificationList,
+  Section,
+  Story,
+  StoryEvent,
+  TransitionRequest,
+  UpdateStoryRequest,
+  UpdateUserRequest,
+  User,
+} from '@copydesk/shared/api'
 import { request } from './http.js'
 
 export interface InstanceInfo {
@@ -9,13 +21,41 @@ export interface InstanceInfo {
   demoPassword: string | null
 }
 
+export interface StoryFilters {
+  q?: string
+  status?: string
+  section?: string
+  assignee?: string
+  sort?: 'updated' | 'deadline' | 'priority' | 'created'
+}
+
+function query(filters: StoryFilters): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+const id = (value: string) => encodeURIComponent(value)
+
 export const api = {
   instance: () => request<InstanceInfo>('GET', '/api/instance'),
   me: () => request<User>('GET', '/api/me'),
   login: (email: string, password: string) => request<User>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
-  stories: (query = '') => request<{ stories: Story[] }>('GET', `/api/stories${query ? `?q=${encodeURIComponent(query)}` : ''}`),
-  story: (id: string) => request<Story>('GET', `/api/stories/${encodeURIComponent(id)}`),
+  stories: (filters: StoryFilters = {}) => request<{ stories: Story[] }>('GET', `/api/stories${query({ ...filters })}`),
+  story: (storyId: string) => request<Story>('GET', `/api/stories/${id(storyId)}`),
   createStory: (body: { headline?: string; section?: string }) => request<Story>('POST', '/api/stories', body),
+  updateStory: (storyId: string, body: UpdateStoryRequest) => request<Story>('PATCH', `/api/stories/${id(storyId)}`, body),
+  transition: (storyId: string, body: TransitionRequest) => request<Story>('POST', `/api/stories/${id(storyId)}/transitions`, body),
+  history: (storyId: string) => request<{ history: StoryEvent[] }>('GET', `/api/stories/${id(storyId)}/history`),
   sections: () => request<{ sections: Section[] }>('GET', '/api/sections'),
+  createSection: (body: CreateSectionRequest) => request<Section>('POST', '/api/sections', body),
+  updateSection: (sectionId: string, body: { name?: string; parentId?: string | null }) => request<Section>('PATCH', `/api/sections/${id(sectionId)}`, body),
+  deleteSection: (sectionId: string) => request<void>('DELETE', `/api/sections/${id(sectionId)}`),
+  users: () => request<{ users: User[] }>('GET', '/api/users'),
+  createUser: (body: CreateUserRequest) => request<User>('POST', '/api/users', body),
+  updateUser: (userId: string, body: UpdateUserRequest) => request<User>('PATCH', `/api/users/${id(userId)}`, body),
+  notifications: () => request<NotificationList>('GET', '/api/notifications'),
+  markRead: (body: MarkNotificationsRead) => request<{ unread: number }>('POST', '/api/notifications/read', body),
 }

@@ -9,7 +9,10 @@ import { ApiRequestError, setUnauthenticatedHandler } from '../api/http.js'
 import { SignInPage } from '../auth/SignInPage.js'
 import { clearOfflineCopies } from '../editor/StoryConnection.js'
 import { StoryPage } from '../editor/StoryPage.js'
-import { StoryListPage } from '../stories/StoryListPage.js'
+import { SectionsPage } from '../admin/SectionsPage.js'
+import { UsersPage } from '../admin/UsersPage.js'
+import { BoardPage } from '../board/BoardPage.js'
+import { NewsroomProvider } from './Newsroom.js'
 import { navigate, useRoute } from './router.js'
 import { TopBar } from './TopBar.js'
 
@@ -70,24 +73,49 @@ export function App() {
   }
 
   const user = session.user
+  return (
+    <NewsroomProvider user={user}>
+      <Page route={route} user={user} onSignOut={signOut} />
+    </NewsroomProvider>
+  )
+}
+
+function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; user: User; onSignOut: () => void }) {
   switch (route.page) {
-    case 'stories':
+    case 'board':
       return (
         <>
-          <TopBar user={user} onSignOut={signOut} />
-          <StoryListPage />
+          <TopBar user={user} onSignOut={onSignOut} />
+          <BoardPage />
         </>
       )
     case 'story':
-      return <StoryPage key={route.storyId} storyId={route.storyId} user={user} onSignOut={signOut} />
+      return <StoryPage key={route.storyId} storyId={route.storyId} user={user} onSignOut={onSignOut} />
+    case 'admin-users':
+    case 'admin-sections':
+      return (
+        <>
+          <TopBar user={user} onSignOut={onSignOut} />
+          {user.role !== 'admin' ? (
+            <main className="centered-message">
+              <h1>Admins only</h1>
+            </main>
+          ) : route.page === 'admin-users' ? (
+            <UsersPage />
+          ) : (
+            <SectionsPage />
+          )}
+        </>
+      )
+    case 'login':
     case 'not-found':
       return (
         <>
-          <TopBar user={user} onSignOut={signOut} />
+          <TopBar user={user} onSignOut={onSignOut} />
           <main className="centered-message">
             <h1>Nothing here</h1>
             <p>
-              <a href="/">Back to the stories</a>
+              <a href="/">Back to the board</a>
             </p>
           </main>
         </>

@@ -1,15 +1,24 @@
 /**
- * The app's few routes, on the History API: `/login`, `/` (stories), `/stories/:id`.
+ * The app's few routes, on the History API: `/login`, `/` (the board), `/stories/:id`,
+ * `/admin/users`, `/admin/sections`.
  * Small enough not to need a routing library.
  */
 import { useEffect, useState, type MouseEvent } from 'react'
 
-export type Route = { page: 'login'; next: string } | { page: 'stories' } | { page: 'story'; storyId: string } | { page: 'not-found' }
+export type Route =
+  | { page: 'login'; next: string }
+  | { page: 'board' }
+  | { page: 'story'; storyId: string }
+  | { page: 'admin-users' }
+  | { page: 'admin-sections' }
+  | { page: 'not-found' }
 
 export function parseRoute(location: Pick<Location, 'pathname' | 'search'>): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/'
   if (path === '/login') return { page: 'login', next: new URLSearchParams(location.search).get('next') ?? '/' }
-  if (path === '/' || path === '/stories') return { page: 'stories' }
+  if (path === '/' || path === '/stories' || path === '/board') return { page: 'board' }
+  if (path === '/admin/users') return { page: 'admin-users' }
+  if (path === '/admin/sections') return { page: 'admin-sections' }
   const story = /^\/stories\/([A-Za-z0-9_-]{8,64})$/.exec(path)
   if (story?.[1]) return { page: 'story', storyId: story[1] }
   return { page: 'not-found' }

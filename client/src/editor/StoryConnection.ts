@@ -91,6 +91,15 @@ export class StoryConnection {
       this.changed()
     })
     this.provider.on('sync', () => this.changed())
+    // The server asks a reader to reconnect when they may write now (a reassignment, a
+    // status change): only then does the read-only state end; on any other reconnect the
+    // server repeats its refusal first thing.
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event?.code === CloseCode.ACCESS_CHANGED) {
+        this.readOnlyReason = null
+        this.changed()
+      }
+    })
     this.provider.on('closed', ({ code }: { code: number }) => {
       this.closedReason = CLOSE_REASONS[code] ?? 'The connection to this story was closed.'
       this.changed()

@@ -1,37 +1,41 @@
 /**
  * The story page: the three collaborative fields of one story (headline, standfirst, body)
- * on one Yjs document, the people in it, whether everything is saved, and its length.
+ * on one Yjs document, the people in it, whether everything is saved, its place in the
+ * workflow (moving live as others move it), its details and history, and its length.
  */
 import { useEffect, useState } from 'react'
 import type { Story, User } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { STATUS_LABELS } from '../app/format.js'
+import { useNewsroom } from '../app/Newsroom.js'
 import { follow } from '../app/router.js'
 import { TopBar } from '../app/TopBar.js'
 import { AvatarRow } from '../presence/AvatarRow.js'
 import { ArticleEditors } from './ArticleEditors.js'
 import { LengthFooter } from './LengthFooter.js'
 import { StatusBadge } from './StatusBadge.js'
+import { StoryDetails } from './StoryDetails.js'
 import type { StoryConnection } from './StoryConnection.js'
 import { useConnectionState, useReady, useStoryConnection } from './useStoryConnection.js'
+import { WorkflowBar } from './WorkflowBar.js'
 
 export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user: User; onSignOut: () => void }) {
-  const [story, setStory] = useState<Story | null>(null)
+  const { stories, upsertStory } = useNewsroom()
   const [loadError, setLoadError] = useState<string | null>(null)
   const connection = useStoryConnection(storyId)
+  const story = stories.get(storyId) ?? null
 
   useEffect(() => {
-    api.story(storyId).then(setStory, (error: unknown) => {
+    api.story(storyId).then(upsertStory, (error: unknown) => {
       if (error instanceof ApiRequestError && error.status === 404) setLoadError('This story does not exist, or no longer does.')
       else if (error instanceof ApiRequestError && error.status === 0) setLoadError(null) // offline: the local copy may still open
       else setLoadError(error instanceof Error ? error.message : String(error))
     })
-  }, [storyId])
+  }, [storyId, upsertStory])
 
   useEffect(() => {
     document.title = story?.headline ? `${story.headline} · Copydesk` : 'Copydesk'
-  }, [story])
+  }, [story?.headline])
 
   if (loadError) {
     return (
@@ -42,7 +46,7 @@ export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user:
           <p>{loadError}</p>
           <p>
             <a href="/" onClick={follow}>
-              Back to the stories
+              Back to the board
             </a>
           </p>
         </main>
@@ -50,27 +54,25 @@ export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user:
     )
   }
   if (!connection) return <div className="page-loading" aria-busy="true" />
-  return <OpenStory connection={connection} story={story} user={user} onSignOut={onSignOut} />
+  return <OpenStory connection={connection} story={story} user={user} onSignOut={onSignOut} onChanged={upsertStory} />
 }
 
-function OpenStory({ connection, story, user, onSignOut }: { connection: StoryConnection; story: Story | null; user: User; onSignOut: () => void }) {
+function OpenStory(props: { connection: StoryConnection; story: Story | null; user: User; onSignOut: () => void; onChanged: (story: Story) => void }) {
+  const { connection, story, user, onSignOut, onChanged } = props
   const { state, readOnlyReason } = useConnectionState(connection)
   const ready = useReady(connection)
+  const [detailsOpen, setDetailsOpen] = useState(false)
   const readOnly = readOnlyReason !== null || state.kind === 'closed'
+  const sentBack = story?.status === 'draft' && story.lastNote?.to === 'draft' && story.lastNote.from === 'submitted' ? story.lastNote : null
 
   return (
     <div className="story-page">
       <TopBar user={user} onSignOut={onSignOut}>
-        <nav className="crumbs" aria-label="Breadcrumb">
-          <a href="/" onClick={follow}>
-            Stories
-          </a>
-          {story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}
-          {story && <span className={`status-chip status-chip--${story.status}`}>{STATUS_LABELS[story.status]}</span>}
-        </nav>
+        <nav className="crumbs" aria-label="Breadcrumb">{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
         <StatusBadge state={state} />
       </TopBar>
+      {story && <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)} />}
       {state.kind === 'closed' && (
         <div className="banner banner--error" role="alert">
           {state.reason}
@@ -81,15 +83,25 @@ function OpenStory({ connection, story, user, onSignOut }: { connection: StoryCo
           <strong>Read-only.</strong> {readOnlyReason}
         </div>
       )}
-      {ready === 'waiting' ? (
-        <main className="article-page">
-          <p className="muted article-page__waiting" aria-busy="true">
-            {state.kind === 'offline' ? 'You are offline, and this story has not been opened on this device yet.' : 'Opening the story…'}
-          </p>
-        </main>
-      ) : (
-        <ArticleEditors connection={connection} user={user} story={story} readOnly={readOnly} />
+      {sentBack && (
+        <div className="banner banner--note" role="status" data-testid="sent-back-note">
+          <strong>Sent back{sentBack.by ? ` by ${sentBack.by.name}` : ''}:</strong> {sentBack.text}
+        </div>
       )}
+      <div className={`story-layout${detailsOpen ? ' story-layout--details' : ''}`}>
+        <div className="story-layout__main">
+          {ready === 'waiting' ? (
+            <main className="article-page">
+              <p className="muted article-page__waiting" aria-busy="true">
+                {state.kind === 'offline' ? 'You are offline, and this story has not been opened on this device yet.' : 'Opening the story…'}
+              </p>
+            </main>
+          ) : (
+            <ArticleEditors connection={connection} user={user} story={story} readOnly={readOnly} />
+          )}
+        </div>
+        {detailsOpen && story && <StoryDetails story={story} onChanged={onChanged} />}
+      </div>
       <LengthFooter doc={connection.doc} />
     </div>
   )

@@ -1,0 +1,123 @@
+/** Sections (admins): the newsroom's sections and subsections, e.g. Actualités › International. */
+import { useState, type FormEvent } from 'react'
+import type { Section } from '@copydesk/shared/api'
+import { api } from '../api/endpoints.js'
+import { ApiRequestError } from '../api/http.js'
+import { useNewsroom } from '../app/Newsroom.js'
+
+/** A section id from its name: "Économie" → "economie". */
+export function sectionId(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+export function SectionsPage() {
+  const { sections, reloadSections } = useNewsroom()
+  const [name, setName] = useState('')
+  const [parentId, setParentId] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  async function run(action: () => Promise<unknown>) {
+    setError(null)
+    try {
+      await action()
+      reloadSections()
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : 'The change could not be saved.')
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault()
+    await run(() => api.createSection({ id: sectionId(name), name: name.trim(), parentId: parentId || null }))
+    setName('')
+  }
+
+  const topLevel = sections.filter((section) => !section.parentId)
+  return (
+    <main className="admin">
+      <h1 className="admin__title">Sections</h1>
+      <form className="admin__form" onSubmit={add} aria-label="New section">
+        <label className="field">
+          <span className="field__label">Name</span>
+          <input className="input" required value={name} onChange={(event) => setName(event.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">Inside</span>
+          <select className="input" value={parentId} onChange={(event) => setParentId(event.target.value)}>
+            <option value="">— (top level)</option>
+            {topLevel.map((section) => (
+              <option key={section.id} value={section.id}>
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--primary" disabled={!sectionId(name)}>
+          Add section
+        </button>
+      </form>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="sections" aria-label="Sections">
+        {topLevel.map((section) => (
+          <li key={section.id}>
+            <SectionRow section={section} onRename={(value) => run(() => api.updateSection(section.id, { name: value }))} onDelete={() => run(() => api.deleteSection(section.id))} />
+            <ul>
+              {sections
+                .filter((child) => child.parentId === section.id)
+                .map((child) => (
+                  <li key={child.id}>
+                    <SectionRow section={child} onRename={(value) => run(() => api.updateSection(child.id, { name: value }))} onDelete={() => run(() => api.deleteSection(child.id))} />
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </main>
+  )
+}
+
+function SectionRow({ section, onRename, onDelete }: { section: Section; onRename: (name: string) => Promise<void>; onDelete: () => Promise<void> }) {
+  const [editing, setEditing] = useState(false)
+  const [value, setValue] = useState(section.name)
+  if (editing) {
+    return (
+      <form
+        className="sections__row"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void onRename(value.trim()).then(() => setEditing(false))
+        }}
+      >
+        <input className="input input--compact" aria-label={`New name for ${section.name}`} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
+        <button type="submit" className="button button--primary">
+          Save
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </form>
+    )
+  }
+  return (
+    <div className="sections__row">
+      <span className="sections__name">{section.name}</span>
+      <code className="muted">{section.id}</code>
+      <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
+        Rename
+      </button>
+      <button type="button" className="button button--quiet" onClick={() => void onDelete()}>
+        Delete
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,33 @@
+/** A modal dialog on the native <dialog> element: focus trapped, Escape closes, labelled by its title. */
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+
+export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+    return () => dialog?.close()
+  }, [])
+  return (
+    <dialog
+      ref={ref}
+      className={`dialog${wide ? ' dialog--wide' : ''}`}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault()
+        onClose()
+      }}
+      onClick={(event) => {
+        if (event.target === ref.current) onClose()
+      }}
+    >
+      <div className="dialog__body">
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,59 @@
+/** Assigning a story: editors pick who writes it (reporters first). */
+import { useState, type FormEvent } from 'react'
+import type { Story, User } from '@copydesk/shared/api'
+import { api } from '../api/endpoints.js'
+import { ApiRequestError } from '../api/http.js'
+import { Dialog } from '../app/Dialog.js'
+import { Avatar } from '../presence/Avatar.js'
+
+export function AssignDialog({ story, users, onDone, onClose }: { story: Story; users: User[]; onDone: (story: Story) => void; onClose: () => void }) {
+  const [chosen, setChosen] = useState<string[]>(story.assignees.map((person) => person.id))
+  const [error, setError] = useState<string | null>(null)
+  const candidates = users
+    .filter((user) => !user.disabled && user.role !== 'admin')
+    .sort((a, b) => Number(a.role !== 'reporter') - Number(b.role !== 'reporter') || a.displayName.localeCompare(b.displayName))
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    try {
+      onDone(await api.updateStory(story.id, { assignees: chosen }))
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : 'The assignment could not be saved.')
+    }
+  }
+
+  return (
+    <Dialog title={`Assign: ${story.headline || 'Untitled story'}`} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        <fieldset className="checklist">
+          <legend className="field__label">Who writes it</legend>
+          {candidates.map((user) => (
+            <label key={user.id} className="checklist__item">
+              <input
+                type="checkbox"
+                checked={chosen.includes(user.id)}
+                onChange={(event) => setChosen((current) => (event.target.checked ? [...current, user.id] : current.filter((id) => id !== user.id)))}
+              />
+              <Avatar name={user.displayName} color={user.color} size="small" />
+              <span>{user.displayName}</span>
+              <span className="muted">{user.role}</span>
+            </label>
+          ))}
+        </fieldset>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary">
+            Save assignment
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

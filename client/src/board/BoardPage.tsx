@@ -1,0 +1,214 @@
+/**
+ * The story board: every story of the newsroom in columns by status, moving by itself as
+ * people file, edit, approve and type. Filter by section, by assignee, or to one's own;
+ * spiked and taken-down stories behind a switch. Create a story, move one (menu or drag),
+ * assign one.
+ */
+import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import type { Story } from '@copydesk/shared/api'
+import type { StoryStatus, TransitionRule } from '@copydesk/shared/workflow'
+import { STATUS_LABELS } from '../app/format.js'
+import { useNewsroom } from '../app/Newsroom.js'
+import { navigate } from '../app/router.js'
+import { NewStoryForm } from '../stories/NewStoryForm.js'
+import { AssignDialog } from './AssignDialog.js'
+import { StoryCard } from './StoryCard.js'
+import { canAssign, movesFor } from './storyFacts.js'
+import { useTransition } from './TransitionDialog.js'
+
+const MAIN_COLUMNS: StoryStatus[] = ['draft', 'submitted', 'approved', 'scheduled', 'published']
+const ARCHIVE_COLUMNS: StoryStatus[] = ['unpublished', 'spiked']
+const PRIORITY_ORDER = { urgent: 0, high: 1, normal: 2, low: 3 } as const
+
+function sortCards(a: Story, b: Story): number {
+  return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || b.updatedAt.localeCompare(a.updatedAt)
+}
+
+export function BoardPage() {
+  const { user, users, sections, stories, presence, upsertStory, storiesLoaded, live } = useNewsroom()
+  const [query, setQuery] = useState('')
+  const [section, setSection] = useState('')
+  const [assignee, setAssignee] = useState('')
+  const [showArchive, setShowArchive] = useState(false)
+  const [creating, setCreating] = useState(false)
+  const [menu, setMenu] = useState<{ story: Story; anchor: HTMLElement } | null>(null)
+  const [assigning, setAssigning] = useState<Story | null>(null)
+  const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
+  const transition = useTransition(upsertStory)
+  const [, tick] = useState(0)
+  // Deadlines are relative ("in 40 min"): redraw once a minute.
+  useEffect(() => {
+    const timer = setInterval(() => tick((n) => n + 1), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+
+  const visible = useMemo(() => {
+    const folded = query.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    const inSection = (story: Story) => !section || story.section?.id === section || sections.find((entry) => entry.id === story.section?.id)?.parentId === section
+    return [...stories.values()].filter(
+      (story) =>
+        inSection(story) &&
+        (!assignee || story.assignees.some((person) => person.id === (assignee === 'me' ? user.id : assignee))) &&
+        (!folded || story.headline.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded)),
+    )
+  }, [stories, query, section, assignee, sections, user.id])
+
+  const columns = showArchive ? [...MAIN_COLUMNS, ...ARCHIVE_COLUMNS] : MAIN_COLUMNS
+
+  function moveByDrop(event: DragEvent, to: StoryStatus) {
+    event.preventDefault()
+    setDropTarget(null)
+    const story = stories.get(event.dataTransfer.getData('text/x-copydesk-story'))
+    if (!story || story.status === to) return
+    const rule = movesFor(user, story).find((candidate) => candidate.to === to)
+    if (rule) void transition.start(story, rule)
+    else transition.clearError()
+  }
+
+  return (
+    <main className="board">
+      <div className="board__bar">
+        <h1 className="board__title">Story board</h1>
+        <span className={`live-badge${live ? '' : ' live-badge--off'}`} title={live ? 'Updates arrive as they happen' : 'Reconnecting…'}>
+          {live ? 'Live' : 'Reconnecting…'}
+        </span>
+        <div className="board__filters" role="group" aria-label="Filters">
+          <input className="input board__search" type="search" placeholder="Search headlines" aria-label="Search headlines" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <select className="input" aria-label="Section" value={section} onChange={(event) => setSection(event.target.value)}>
+            <option value="">All sections</option>
+            {sections.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.path.join(' › ')}
+              </option>
+            ))}
+          </select>
+          <select className="input" aria-label="Assignee" value={assignee} onChange={(event) => setAssignee(event.target.value)}>
+            <option value="">Everyone</option>
+            <option value="me">Mine</option>
+            {users
+              .filter((person) => !person.disabled && person.id !== user.id)
+              .map((person) => (
+                <option key={person.id} value={person.id}>
+                  {person.displayName}
+                </option>
+              ))}
+          </select>
+          <label className="switch">
+            <input type="checkbox" checked={showArchive} onChange={(event) => setShowArchive(event.target.checked)} /> Spiked and taken down
+          </label>
+        </div>
+        <button className="button button--primary" onClick={() => setCreating(true)}>
+          New story
+        </button>
+      </div>
+      {creating && <NewStoryForm sections={sections} onCancel={() => setCreating(false)} onCreated={(story) => navigate(`/stories/${story.id}`)} />}
+      {transition.error && (
+        <p className="notice notice--error" role="alert">
+          {transition.error}
+        </p>
+      )}
+      <div className="board__columns" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(15rem, 1fr))` }}>
+        {columns.map((status) => {
+          const cards = visible.filter((story) => story.status === status).sort(sortCards)
+          return (
+            <section
+              key={status}
+              className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}`}
+              aria-label={STATUS_LABELS[status]}
+              data-status={status}
+              onDragOver={(event) => {
+                event.preventDefault()
+                setDropTarget(status)
+              }}
+              onDragLeave={() => setDropTarget((current) => (current === status ? null : current))}
+              onDrop={(event) => moveByDrop(event, status)}
+            >
+              <h2 className="column__title">
+                {STATUS_LABELS[status]} <span className="column__count">{cards.length}</span>
+              </h2>
+              <div className="column__cards">
+                {cards.map((story) => (
+                  <StoryCard
+                    key={story.id}
+                    story={story}
+                    present={presence.get(story.id) ?? []}
+                    draggable={movesFor(user, story).length > 0}
+                    onMenu={(anchor) => setMenu({ story, anchor })}
+                  />
+                ))}
+                {storiesLoaded && cards.length === 0 && <p className="column__empty">No stories</p>}
+              </div>
+            </section>
+          )
+        })}
+      </div>
+      {menu && (
+        <StoryMenu
+          story={menu.story}
+          anchor={menu.anchor}
+          moves={movesFor(user, menu.story)}
+          canAssign={canAssign(user)}
+          onClose={() => setMenu(null)}
+          onMove={(rule) => {
+            setMenu(null)
+            void transition.start(menu.story, rule)
+          }}
+          onAssign={() => {
+            setMenu(null)
+            setAssigning(menu.story)
+          }}
+        />
+      )}
+      {assigning && (
+        <AssignDialog
+          story={assigning}
+          users={users}
+          onClose={() => setAssigning(null)}
+          onDone={(story) => {
+            setAssigning(null)
+            upsertStory(story)
+          }}
+        />
+      )}
+      {transition.dialog}
+    </main>
+  )
+}
+
+function StoryMenu(props: { story: Story; anchor: HTMLElement; moves: TransitionRule[]; canAssign: boolean; onClose: () => void; onMove: (rule: TransitionRule) => void; onAssign: () => void }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const box = props.anchor.getBoundingClientRect()
+  useEffect(() => {
+    ref.current?.querySelector('button')?.focus()
+    const close = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) props.onClose()
+    }
+    document.addEventListener('mousedown', close)
+    return () => document.removeEventListener('mousedown', close)
+  }, [props])
+  return (
+    <div
+      ref={ref}
+      className="menu"
+      role="menu"
+      aria-label="Story actions"
+      style={{ top: box.bottom + window.scrollY + 4, left: Math.max(8, box.right + window.scrollX - 220) }}
+      onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
+    >
+      <a className="menu__item" role="menuitem" href={`/stories/${props.story.id}`} onClick={(event) => (event.preventDefault(), navigate(`/stories/${props.story.id}`))}>
+        Open
+      </a>
+      {props.moves.map((rule) => (
+        <button key={`${rule.from}-${rule.to}`} type="button" role="menuitem" className="menu__item" onClick={() => props.onMove(rule)}>
+          {rule.label}
+          {rule.to !== rule.from && <span className="menu__hint">→ {STATUS_LABELS[rule.to]}</span>}
+        </button>
+      ))}
+      {props.canAssign && (
+        <button type="button" role="menuitem" className="menu__item" onClick={props.onAssign}>
+          Assign…
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,72 @@
+/** One story on the board: what it is, who has it, when it is due, how long it is, who is in it now. */
+import type { DragEvent } from 'react'
+import type { Person, Story } from '@copydesk/shared/api'
+import { follow } from '../app/router.js'
+import { Avatar } from '../presence/Avatar.js'
+import { deadlineFacts, lengthFacts } from './storyFacts.js'
+
+const PRIORITY_LABELS: Record<Story['priority'], string | null> = { low: null, normal: null, high: 'High', urgent: 'Urgent' }
+
+export function StoryCard({ story, present, onMenu, draggable }: { story: Story; present: Person[]; onMenu: (anchor: HTMLElement) => void; draggable: boolean }) {
+  const deadline = deadlineFacts(story.deadline, story.status)
+  const length = lengthFacts(story)
+  const priority = PRIORITY_LABELS[story.priority]
+  return (
+    <article
+      className={`card card--${story.priority}`}
+      draggable={draggable}
+      onDragStart={(event: DragEvent) => {
+        event.dataTransfer.setData('text/x-copydesk-story', story.id)
+        event.dataTransfer.effectAllowed = 'move'
+      }}
+      data-story={story.id}
+      aria-label={story.headline || 'Untitled story'}
+    >
+      <header className="card__meta">
+        {story.section && <span className="card__section">{story.section.name}</span>}
+        {priority && <span className={`card__priority card__priority--${story.priority}`}>{priority}</span>}
+        <button type="button" className="card__menu" aria-label={`Actions for ${story.headline || 'this story'}`} onClick={(event) => onMenu(event.currentTarget)}>
+          ⋯
+        </button>
+      </header>
+      <a className="card__headline" href={`/stories/${story.id}`} onClick={follow}>
+        {story.headline || <em className="muted">Untitled story</em>}
+      </a>
+      <div className="card__facts">
+        {deadline && (
+          <span aria-label={`Due ${deadline.label}`} className={`card__deadline${deadline.overdue ? ' card__deadline--overdue' : deadline.soon ? ' card__deadline--soon' : ''}`} title={story.deadline ?? undefined}>
+            <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" className="card__clock">
+              <circle cx="8" cy="8" r="6.2" />
+              <path d="M8 4.6V8l2.3 1.6" strokeLinecap="round" />
+            </svg>
+            {deadline.label}
+          </span>
+        )}
+        <span className="card__length" title="Length against the target">
+          {length.label}
+          {length.ratio !== null && (
+            <span className="meter" aria-hidden="true">
+              <span className={`meter__fill${length.ratio > 1.1 ? ' meter__fill--over' : ''}`} style={{ width: `${Math.min(100, Math.round(length.ratio * 100))}%` }} />
+            </span>
+          )}
+        </span>
+      </div>
+      <footer className="card__people">
+        <span className="card__assignees" aria-label="Assigned">
+          {story.assignees.map((person) => (
+            <Avatar key={person.id} name={person.name} color={person.color} size="small" title={`${person.name} (assigned)`} />
+          ))}
+          {story.assignees.length === 0 && <span className="muted card__unassigned">Unassigned</span>}
+        </span>
+        {present.length > 0 && (
+          <span className="card__present" aria-label="In the story now">
+            <span className="live-dot" aria-hidden="true" />
+            {present.map((person) => (
+              <Avatar key={person.id} name={person.name} color={person.color} size="small" title={`${person.name} is in the story now`} />
+            ))}
+          </span>
+        )}
+      </footer>
+    </article>
+  )
+}

@@ -1,0 +1,106 @@
+/**
+ * Moving a story through the workflow. Moves that need nothing happen on a click; those
+ * that need a note (send back, take down, republish) or a time (schedule) ask for it here.
+ */
+import { useState, type FormEvent } from 'react'
+import type { Story } from '@copydesk/shared/api'
+import type { TransitionRule } from '@copydesk/shared/workflow'
+import { api } from '../api/endpoints.js'
+import { ApiRequestError } from '../api/http.js'
+import { Dialog } from '../app/Dialog.js'
+
+export function needsDialog(rule: TransitionRule): boolean {
+  return rule.noteRequired || rule.publishAtRequired
+}
+
+/** The local time an hour from now, as a datetime-local value. */
+function inAnHour(): string {
+  const date = new Date(Date.now() + 60 * 60 * 1000)
+  date.setMinutes(0, 0, 0)
+  const offset = date.getTimezoneOffset() * 60_000
+  return new Date(date.getTime() - offset).toISOString().slice(0, 16)
+}
+
+export function TransitionDialog({ story, rule, onDone, onClose }: { story: Story; rule: TransitionRule; onDone: (story: Story) => void; onClose: () => void }) {
+  const [note, setNote] = useState('')
+  const [publishAt, setPublishAt] = useState(inAnHour())
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const moved = await api.transition(story.id, {
+        to: rule.to,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(rule.publishAtRequired ? { publishAt: new Date(publishAt).toISOString() } : {}),
+      })
+      onDone(moved)
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title={`${rule.label}: ${story.headline || 'Untitled story'}`} onClose={onClose}>
+      <form className="form" onSubmit={submit}>
+        {rule.publishAtRequired && (
+          <label className="field">
+            <span className="field__label">Publish at</span>
+            <input className="input" type="datetime-local" required value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
+          </label>
+        )}
+        <label className="field">
+          <span className="field__label">{rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
+          <textarea className="input textarea" rows={4} required={rule.noteRequired} maxLength={2000} autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
+        </label>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog__actions">
+          <button type="button" className="button button--quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary" disabled={busy || (rule.noteRequired && !note.trim())}>
+            {rule.label}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+/** Performs a move: at once, or through the dialog when it needs a note or a time. */
+export function useTransition(onDone: (story: Story) => void) {
+  const [pending, setPending] = useState<{ story: Story; rule: TransitionRule } | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  async function start(story: Story, rule: TransitionRule) {
+    setError(null)
+    if (needsDialog(rule)) {
+      setPending({ story, rule })
+      return
+    }
+    try {
+      onDone(await api.transition(story.id, { to: rule.to }))
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+    }
+  }
+  const dialog = pending ? (
+    <TransitionDialog
+      story={pending.story}
+      rule={pending.rule}
+      onClose={() => setPending(null)}
+      onDone={(story) => {
+        setPending(null)
+        onDone(story)
+      }}
+    />
+  ) : null
+  return { start, dialog, error, clearError: () => setError(null) }
+}

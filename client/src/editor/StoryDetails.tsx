@@ -1,0 +1,213 @@
+/**
+ * The story's metadata and history, beside the text: section, tags, slug, deadline, length
+ * target, priority, assignees, internal note (what the desk sees, not readers), and every
+ * step so far. Editable as the person's role allows; the server checks again.
+ */
+import { useEffect, useState, type FormEvent } from 'react'
+import type { Story, StoryEvent, UpdateStoryRequest } from '@copydesk/shared/api'
+import { isDesk } from '@copydesk/shared/workflow'
+import { api } from '../api/endpoints.js'
+import { ApiRequestError } from '../api/http.js'
+import { STATUS_LABELS, timeAgo } from '../app/format.js'
+import { useNewsroom } from '../app/Newsroom.js'
+import { AssignDialog } from '../board/AssignDialog.js'
+import { Avatar } from '../presence/Avatar.js'
+
+function toLocalInput(iso: string | null): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+}
+
+function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[’']/g, '-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 120)
+    .replace(/-+$/, '')
+}
+
+export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (story: Story) => void }) {
+  const { user, users, sections } = useNewsroom()
+  const desk = isDesk(user.role)
+  const own = story.assignees.some((person) => person.id === user.id) || story.createdBy === user.id
+  const canEdit = desk || (own && (story.status === 'draft' || story.status === 'submitted'))
+  const [form, setForm] = useState(() => fromStory(story))
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null)
+  const [assigning, setAssigning] = useState(false)
+  const [history, setHistory] = useState<StoryEvent[] | null>(null)
+
+  useEffect(() => setForm(fromStory(story)), [story])
+  useEffect(() => {
+    api.history(story.id).then(({ history }) => setHistory(history), () => setHistory([]))
+  }, [story.id, story.updatedAt, story.status])
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    const original = fromStory(story)
+    const body: UpdateStoryRequest = {}
+    if (form.section !== original.section) body.section = form.section || null
+    if (form.tags !== original.tags) body.tags = form.tags.split(',').map((tag) => tag.trim()).filter(Boolean)
+    if (form.slug !== original.slug) body.slug = form.slug
+    if (form.lengthValue !== original.lengthValue || form.lengthUnit !== original.lengthUnit) {
+      body.lengthTarget = form.lengthValue ? { value: Number(form.lengthValue), unit: form.lengthUnit } : null
+    }
+    if (desk) {
+      if (form.deadline !== original.deadline) body.deadline = form.deadline ? new Date(form.deadline).toISOString() : null
+      if (form.priority !== original.priority) body.priority = form.priority
+      if (form.internalNote !== original.internalNote) body.internalNote = form.internalNote
+    }
+    if (Object.keys(body).length === 0) return
+    try {
+      onChanged(await api.updateStory(story.id, body))
+      setMessage({ kind: 'ok', text: 'Saved.' })
+    } catch (caught) {
+      setMessage({ kind: 'error', text: caught instanceof ApiRequestError ? caught.message : 'The change could not be saved.' })
+    }
+  }
+
+  const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value })
+  return (
+    <aside className="details" aria-label="Story details">
+      <form className="details__form" onSubmit={save}>
+        <h2 className="details__title">Details</h2>
+        <div className="details__people">
+          <span className="field__label">Assigned</span>
+          <span className="details__assignees">
+            {story.assignees.map((person) => (
+              <span key={person.id} className="details__person">
+                <Avatar name={person.name} color={person.color} size="small" /> {person.name}
+              </span>
+            ))}
+            {story.assignees.length === 0 && <span className="muted">Nobody yet</span>}
+          </span>
+          {desk && (
+            <button type="button" className="button button--quiet" onClick={() => setAssigning(true)}>
+              Assign…
+            </button>
+          )}
+        </div>
+        <fieldset className="details__fields" disabled={!canEdit}>
+          <label className="field">
+            <span className="field__label">Section</span>
+            <select className="input" value={form.section} onChange={set('section')}>
+              <option value="">None</option>
+              {sections.map((section) => (
+                <option key={section.id} value={section.id}>
+                  {section.path.join(' › ')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Tags (comma-separated)</span>
+            <input className="input" value={form.tags} onChange={set('tags')} />
+          </label>
+          <label className="field">
+            <span className="field__label">Slug</span>
+            <span className="details__inline">
+              <input className="input" value={form.slug} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={set('slug')} />
+              <button type="button" className="button button--quiet" onClick={() => setForm({ ...form, slug: slugify(story.headline) })}>
+                From headline
+              </button>
+            </span>
+          </label>
+          <label className="field">
+            <span className="field__label">Length target</span>
+            <span className="details__inline">
+              <input className="input" type="number" min={1} max={100000} value={form.lengthValue} onChange={set('lengthValue')} />
+              <select className="input" aria-label="Unit" value={form.lengthUnit} onChange={set('lengthUnit')}>
+                <option value="words">words</option>
+                <option value="signs">signes</option>
+              </select>
+            </span>
+          </label>
+          <fieldset className="details__desk" disabled={!desk}>
+            <label className="field">
+              <span className="field__label">Deadline</span>
+              <input className="input" type="datetime-local" value={form.deadline} onChange={set('deadline')} />
+            </label>
+            <label className="field">
+              <span className="field__label">Priority</span>
+              <select className="input" value={form.priority} onChange={set('priority')}>
+                <option value="low">Low</option>
+                <option value="normal">Normal</option>
+                <option value="high">High</option>
+                <option value="urgent">Urgent</option>
+              </select>
+            </label>
+            <label className="field">
+              <span className="field__label">Internal note (the newsroom only; @name to mention)</span>
+              <textarea className="input textarea" rows={3} value={form.internalNote} onChange={set('internalNote')} />
+            </label>
+          </fieldset>
+          <button type="submit" className="button button--primary">
+            Save details
+          </button>
+          {message && (
+            <p className={message.kind === 'error' ? 'form__error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
+              {message.text}
+            </p>
+          )}
+        </fieldset>
+      </form>
+      <section className="details__history" aria-label="History">
+        <h2 className="details__title">History</h2>
+        <ol className="history">
+          {(history ?? []).map((event) => (
+            <li key={event.id} className="history__item">
+              <span className="history__what">{describeEvent(event)}</span>
+              {event.note && <span className="history__note">“{event.note}”</span>}
+              <span className="history__when">
+                {event.actor?.name ?? 'Copydesk'} · {timeAgo(event.at)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {assigning && (
+        <AssignDialog
+          story={story}
+          users={users}
+          onClose={() => setAssigning(false)}
+          onDone={(updated) => {
+            setAssigning(false)
+            onChanged(updated)
+          }}
+        />
+      )}
+    </aside>
+  )
+}
+
+function fromStory(story: Story) {
+  return {
+    section: story.section?.id ?? '',
+    tags: story.tags.join(', '),
+    slug: story.slug,
+    lengthValue: story.lengthTarget ? String(story.lengthTarget.value) : '',
+    lengthUnit: story.lengthTarget?.unit ?? ('words' as 'words' | 'signs'),
+    deadline: toLocalInput(story.deadline),
+    priority: story.priority,
+    internalNote: story.internalNote,
+  }
+}
+
+function describeEvent(event: StoryEvent): string {
+  switch (event.kind) {
+    case 'created':
+      return 'Created'
+    case 'transition':
+      return event.from === event.to ? `Republished` : `${STATUS_LABELS[event.from ?? ''] ?? event.from} → ${STATUS_LABELS[event.to ?? ''] ?? event.to}`
+    case 'assigned':
+      return `Assigned ${event.detail ?? ''}`
+    case 'unassigned':
+      return `Unassigned ${event.detail ?? ''}`
+    case 'metadata':
+      return `Changed ${event.detail ?? 'details'}`
+  }
+}

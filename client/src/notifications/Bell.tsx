@@ -1,0 +1,92 @@
+/** The activity bell: unread count, the feed, mark as read, open the story. */
+import { useEffect, useRef, useState } from 'react'
+import type { Notification } from '@copydesk/shared/api'
+import { timeAgo } from '../app/format.js'
+import { useNewsroom } from '../app/Newsroom.js'
+import { navigate } from '../app/router.js'
+
+function describe(notification: Notification): string {
+  const who = notification.actor?.name ?? 'The newsroom'
+  switch (notification.kind) {
+    case 'assigned':
+      return `${who} assigned you`
+    case 'sent_back':
+      return `${who} sent it back`
+    case 'approved':
+      return `${who} approved it`
+    case 'published':
+      return `${who} published it`
+    case 'mentioned':
+      return `${who} mentioned you`
+    case 'schedule_failed':
+      return 'Scheduled publication failed'
+  }
+}
+
+export function Bell() {
+  const { notifications, unread, markRead } = useNewsroom()
+  const [open, setOpen] = useState(false)
+  const ref = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const close = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false)
+    }
+    document.addEventListener('mousedown', close)
+    return () => document.removeEventListener('mousedown', close)
+  }, [open])
+
+  return (
+    <div className="bell" ref={ref} onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}>
+      <button
+        type="button"
+        className="bell__button"
+        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <svg viewBox="0 0 20 20" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="1.7" aria-hidden="true">
+          <path d="M5 8a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12 5 8ZM8.5 16.5a1.8 1.8 0 0 0 3 0" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        {unread > 0 && (
+          <span className="bell__count" data-testid="unread-count">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="bell__panel" role="region" aria-label="Notifications">
+          <div className="bell__header">
+            <strong>Activity</strong>
+            {unread > 0 && (
+              <button type="button" className="link-button" onClick={() => void markRead({ all: true })}>
+                Mark all read
+              </button>
+            )}
+          </div>
+          {notifications.length === 0 && <p className="muted bell__empty">Nothing yet.</p>}
+          <ul className="bell__list">
+            {notifications.map((notification) => (
+              <li key={notification.id}>
+                <button
+                  type="button"
+                  className={`bell__item${notification.read ? '' : ' bell__item--unread'}`}
+                  onClick={() => {
+                    if (!notification.read) void markRead({ ids: [notification.id] })
+                    setOpen(false)
+                    navigate(`/stories/${notification.story.id}`)
+                  }}
+                >
+                  <span className="bell__what">{describe(notification)}</span>
+                  <span className="bell__story">{notification.story.headline || 'Untitled story'}</span>
+                  {notification.note && <span className="bell__note">“{notification.note}”</span>}
+                  <span className="bell__when">{timeAgo(notification.at)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}
