@@ -34,6 +34,7 @@ import {
   type UserRecord,
   type UserStore,
 } from '../Storage.js'
+import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 import { MIGRATIONS } from './migrations.js'
 import { SqliteNotifications } from './SqliteNotifications.js'
 import { SqliteStories } from './SqliteStories.js'
@@ -81,14 +82,6 @@ function toUser(row: UserRow): UserRecord {
     disabled: row.disabled === 1,
     createdAt: row.created_at,
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT_UNIQUE')
-}
-
-export function isPrimaryKeyViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
 export class SqliteStorage implements Storage {

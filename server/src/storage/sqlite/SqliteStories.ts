@@ -23,7 +23,7 @@ import {
   type TransitionWrite,
 } from '../Storage.js'
 import { searchText } from '../searchText.js'
-import { isPrimaryKeyViolation, isUniqueViolation } from './SqliteStorage.js'
+import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 
 interface StoryRow {
   id: string
