@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs: Chromium for the browser tests. Installed once;
+# Debian packages the test suite needs: Chromium for the browser tests, wrk for the
+# reader-page benchmark. Installed once;
 # needs root (or sudo).
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# wrk: the load generator of the reader-page benchmark.
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 

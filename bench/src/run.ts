@@ -12,12 +12,13 @@ import { hasTaskset } from './proc.js'
 import { renderReport, targets, type RunResults } from './report.js'
 import { SERVER_KINDS, ServerUnderTest, type ServerKind } from './servers.js'
 import { runIdle } from './scenarios/idle.js'
+import { hasWrk, runReader } from './scenarios/reader.js'
 import { runJoin } from './scenarios/join.js'
 import { runSaturate } from './scenarios/saturate.js'
 import { NotConvergedError, runTyping } from './scenarios/typing.js'
 import { TRACE_PATH, loadTrace } from './traces.js'
 
-const SCENARIOS = ['fanout', 'many-stories', 'join-large', 'idle-memory', 'saturate'] as const
+const SCENARIOS = ['fanout', 'many-stories', 'join-large', 'idle-memory', 'saturate', 'reader-page'] as const
 type Scenario = (typeof SCENARIOS)[number]
 
 const FULL = {
@@ -26,6 +27,7 @@ const FULL = {
   join: { keystrokes: undefined as number | undefined, joiners: 20 },
   idle: { stories: 1000, waitMs: 15_000 },
   saturate: { rates: [5, 10, 20, 40, 80, 160], stepMs: 5_000 },
+  reader: { seconds: 10 },
 }
 const QUICK: typeof FULL = {
   fanout: { stories: 1, editors: 50, ratePerEditor: 5, durationMs: 2_500, warmupMs: 500 },
@@ -33,6 +35,7 @@ const QUICK: typeof FULL = {
   join: { keystrokes: 25_000, joiners: 5 },
   idle: { stories: 100, waitMs: 4_000 },
   saturate: { rates: [5, 20], stepMs: 1_500 },
+  reader: { seconds: 2 },
 }
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -90,6 +93,28 @@ async function main(): Promise<void> {
   const trace = only.includes('join-large') ? loadTrace(settings.join.keystrokes) : null
 
   for (const scenario of only) {
+    if (scenario === 'reader-page') {
+      // One server under test and its static peer (see scenarios/reader.ts), not the three collaboration servers.
+      const log = (message: string) => process.stdout.write(`[reader-page] ${message}\n`)
+      if (!(await hasWrk())) {
+        log('SKIPPED: wrk is not installed (scripts/system-deps.sh installs it)')
+        results['reader-page'] = { skipped: 'wrk is not installed' }
+        continue
+      }
+      const server = await ServerUnderTest.start('copydesk')
+      try {
+        results['reader-page'] = await runReader(server, settings.reader.seconds)
+        log(JSON.stringify(results['reader-page']))
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        log(`FAILED: ${message}`)
+        failures.push(`reader-page: ${message}`)
+        results['reader-page'] = { error: message }
+      } finally {
+        await server.dispose()
+      }
+      continue
+    }
     for (const kind of kinds) {
       const log = (message: string) => process.stdout.write(`[${scenario}] ${kind}: ${message}\n`)
       if (scenario === 'join-large' && !trace) {

@@ -17,9 +17,12 @@ import { sleep } from './stats.js'
 
 export type ServerKind = 'copydesk' | 'reference' | 'hocuspocus'
 export const SERVER_KINDS: ServerKind[] = ['copydesk', 'reference', 'hocuspocus']
+/** Processes the benchmark starts: the servers under test, and the static peer of the reader-page run. */
+type ProcessKind = ServerKind | 'static'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const ENTRIES: Record<ServerKind, string> = {
+const ENTRIES: Record<ProcessKind, string> = {
+  static: fileURLToPath(new URL('./servers/static.mjs', import.meta.url)),
   copydesk: join(ROOT, 'server/dist/main.js'),
   reference: fileURLToPath(new URL('./servers/reference.mjs', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('./servers/hocuspocus.mjs', import.meta.url)),
@@ -71,13 +74,14 @@ export class ServerUnderTest {
   private storiesMade = 0
 
   private constructor(
-    readonly kind: ServerKind,
+    readonly kind: ProcessKind,
     readonly port: number,
     readonly dataDir: string,
+    private readonly extraEnv: Record<string, string> = {},
   ) {}
 
-  static async start(kind: ServerKind): Promise<ServerUnderTest> {
-    const server = new ServerUnderTest(kind, await freePort(), mkdtempSync(join(tmpdir(), `bench-${kind}-`)))
+  static async start(kind: ProcessKind, env: Record<string, string> = {}): Promise<ServerUnderTest> {
+    const server = new ServerUnderTest(kind, await freePort(), mkdtempSync(join(tmpdir(), `bench-${kind}-`)), env)
     await server.boot()
     if (kind === 'copydesk') server.token = await server.mintToken()
     return server
@@ -113,6 +117,7 @@ export class ServerUnderTest {
         COPYDESK_UNLOAD_DELAY_MS: '2000',
         ...(process.env.COPYDESK_BROADCAST_DELAY_MS ? { COPYDESK_BROADCAST_DELAY_MS: process.env.COPYDESK_BROADCAST_DELAY_MS } : {}),
         NODE_ENV: 'production',
+        ...this.extraEnv,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -130,6 +135,11 @@ export class ServerUnderTest {
     })
     if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`)
     return response.headers.get('set-cookie')!.split(';')[0]!
+  }
+
+  /** A bearer token of the bench account (Copydesk only). */
+  get bearer(): string {
+    return this.token
   }
 
   private async mintToken(): Promise<string> {
@@ -167,6 +177,8 @@ export class ServerUnderTest {
         return { kind: this.kind, url: `${ws}/${story}`, headers: {}, documentName: null }
       case 'hocuspocus':
         return { kind: this.kind, url: ws, headers: {}, documentName: story }
+      case 'static':
+        throw new Error('the static peer serves pages, not documents')
     }
   }
 

@@ -26,6 +26,22 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
   /** Where the built client is; empty when the API runs alone (development with Vite). */
   CLIENT_DIST: z.string().optional(),
+  /** The public site's name (reader pages, feeds, the ninjs copyright holder). */
+  COPYDESK_SITE_NAME: z.string().trim().min(1).max(80).default('Copydesk'),
+  /** The language of the public site's own pages (front and section pages, feeds) and of new stories. */
+  COPYDESK_SITE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'COPYDESK_SITE_LANGUAGE must be a language tag such as fr or en-GB').default('fr'),
+  /** The time zone reader pages show dates in. */
+  COPYDESK_TIMEZONE: z
+    .string()
+    .default('Europe/Paris')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone })
+        return true
+      } catch {
+        return false
+      }
+    }, 'COPYDESK_TIMEZONE must be an IANA time zone such as Europe/Paris or UTC'),
   /** How long an empty story stays in memory. */
   COPYDESK_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   /** How long updates may wait to be committed together (group commit; see UpdateWriter). */
@@ -48,6 +64,9 @@ export interface Config {
   clientDist: string | null
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean
+  site: { name: string; language: string; timeZone: string }
+  /** How often the publishing job looks for scheduled stories that are due. */
+  schedulerIntervalMs: number
   sync: {
     unloadDelayMs: number
     compactAfterEntries: number
@@ -97,6 +116,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     clientDist: values.CLIENT_DIST ? resolve(cwd, values.CLIENT_DIST) : null,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
+    site: { name: values.COPYDESK_SITE_NAME, language: values.COPYDESK_SITE_LANGUAGE, timeZone: values.COPYDESK_TIMEZONE },
+    schedulerIntervalMs: 1000,
     sync: {
       unloadDelayMs: values.COPYDESK_UNLOAD_DELAY_MS,
       compactAfterEntries: 500,

@@ -8,14 +8,15 @@
  */
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
-import { createAdaptorServer } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import { CloseCode } from '@copydesk/shared/protocol'
-import type { Server } from 'node:http'
+import { createServer } from 'node:http'
 import { Accounts } from './auth/Accounts.js'
 import { Auth } from './auth/Auth.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyNewsroom, seedDemo } from './demo/seedDemo.js'
 import { createApp } from './http/app.js'
+import { readerFastPath } from './http/public.js'
 import { UpgradeRouter } from './http/upgrade.js'
 import { createLogger, type Logger } from './logger.js'
 import { SqliteStorage } from './storage/sqlite/SqliteStorage.js'
@@ -27,6 +28,8 @@ import { Notifications } from './notifications/Notifications.js'
 import { Rooms } from './sync/Rooms.js'
 import { textAccess } from './workflow/access.js'
 import { Workflow } from './workflow/Workflow.js'
+import { Publisher } from './publish/Publisher.js'
+import { Scheduler } from './publish/Scheduler.js'
 
 export interface RunningServer {
   url: string
@@ -54,16 +57,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? new SqliteStorage({ file: config.databaseFile, synchronous: config.sqliteSynchronous })
   const events = new NewsroomEvents()
   const accounts = new Accounts(storage)
-  const stories = new Stories(storage, events, logger)
+  const stories = new Stories(storage, events, logger, config.site.language)
   const workflow = new Workflow(storage, events, logger)
   const notifications = new Notifications(storage)
   const auth = new Auth(storage)
-
-  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, workflow, logger })
-  if (config.admin) {
-    const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
-    if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
-  }
 
   const rooms = new Rooms({
     documents: storage.documents,
@@ -74,6 +71,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
   })
+  // The public site's address: PUBLIC_URL, or where this server listens (fixed once it does).
+  let siteUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  const publisher = new Publisher(storage, (storyId) => rooms.documentState(storyId), () => ({ url: siteUrl, ...config.site }), logger)
+  workflow.publishing = publisher
+  stories.siteUrl = () => siteUrl
+  const scheduler = new Scheduler(storage, workflow, events, logger, config.schedulerIntervalMs)
+
+  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, workflow, logger })
+  if (config.admin) {
+    const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
+    if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
+  }
+
   // A status or assignment change gives every open connection the access it now has [S18].
   const refreshAccess = (storyId: string) => {
     storage.stories
@@ -104,8 +114,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
 
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
-  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, metrics })
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server
+  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, publisher, metrics })
+  const handle = getRequestListener(app.fetch)
+  const readerPages = readerFastPath(publisher)
+  const server = createServer((request, response) => {
+    if (!readerPages(request, response)) void handle(request, response)
+  })
   const sockets = new SocketServer({ httpServer: server, config, auth, stories, notifications, rooms, events, logger })
   const upgrades = new UpgradeRouter({ config, logger, auth, storage, rooms })
   upgrades.route('/socket.io/', sockets.handleUpgrade)
@@ -120,13 +134,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
   const port = (server.address() as AddressInfo).port
   const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
+  siteUrl = url
   logger.info({ url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')
+  // Scheduled stories that fell due while the server was down go out now.
+  await scheduler.start()
 
   let shuttingDown: Promise<boolean> | null = null
   const shutdown = (): Promise<boolean> => {
     shuttingDown ??= (async () => {
       logger.info('shutting down: refusing new connections, writing every accepted update')
       upgrades.stopAccepting()
+      await scheduler.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       sockets.close()
       const written = await rooms.shutdown(15_000)

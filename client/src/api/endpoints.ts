@@ -2,8 +2,11 @@
 import type {
   CreateSectionRequest,
   CreateUserRequest,
+  ImportStoryRequest,
+  ImportStoryResponse,
   MarkNotificationsRead,
   NotificationList,
+  PublishedVersion,
   Section,
   Story,
   StoryEvent,
@@ -48,6 +51,8 @@ export const api = {
   createStory: (body: { headline?: string; section?: string }) => request<Story>('POST', '/api/stories', body),
   updateStory: (storyId: string, body: UpdateStoryRequest) => request<Story>('PATCH', `/api/stories/${id(storyId)}`, body),
   transition: (storyId: string, body: TransitionRequest) => request<Story>('POST', `/api/stories/${id(storyId)}/transitions`, body),
+  versions: (storyId: string) => request<{ versions: PublishedVersion[] }>('GET', `/api/stories/${id(storyId)}/versions`),
+  importStory: (body: ImportStoryRequest) => request<ImportStoryResponse>('POST', '/api/stories/import', body),
   history: (storyId: string) => request<{ history: StoryEvent[] }>('GET', `/api/stories/${id(storyId)}/history`),
   sections: () => request<{ sections: Section[] }>('GET', '/api/sections'),
   createSection: (body: CreateSectionRequest) => request<Section>('POST', '/api/sections', body),
@@ -58,4 +63,9 @@ export const api = {
   updateUser: (userId: string, body: UpdateUserRequest) => request<User>('PATCH', `/api/users/${id(userId)}`, body),
   notifications: () => request<NotificationList>('GET', '/api/notifications'),
   markRead: (body: MarkNotificationsRead) => request<{ unread: number }>('POST', '/api/notifications/read', body),
+}
+
+/** Where a version (or the draft) downloads from, in a format (a plain link: the session cookie goes with it). */
+export function exportUrl(storyId: string, format: 'html' | 'markdown' | 'ninjs', version: number | 'draft'): string {
+  return `/api/stories/${id(storyId)}/export?format=${format}&version=${version}`
 }

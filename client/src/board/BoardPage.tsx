@@ -10,6 +10,7 @@ import type { StoryStatus, TransitionRule } from '@copydesk/shared/workflow'
 import { STATUS_LABELS } from '../app/format.js'
 import { useNewsroom } from '../app/Newsroom.js'
 import { navigate } from '../app/router.js'
+import { ImportDialog } from '../stories/ImportDialog.js'
 import { NewStoryForm } from '../stories/NewStoryForm.js'
 import { AssignDialog } from './AssignDialog.js'
 import { StoryCard } from './StoryCard.js'
@@ -31,16 +32,20 @@ export function BoardPage() {
   const [assignee, setAssignee] = useState('')
   const [showArchive, setShowArchive] = useState(false)
   const [creating, setCreating] = useState(false)
+  const [importing, setImporting] = useState(false)
   const [menu, setMenu] = useState<{ story: Story; anchor: HTMLElement } | null>(null)
   const [assigning, setAssigning] = useState<Story | null>(null)
   const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
   const transition = useTransition(upsertStory)
   const [, tick] = useState(0)
-  // Deadlines are relative ("in 40 min"): redraw once a minute.
+  // Deadlines and publication countdowns are relative ("in 40 min"): redraw as they change,
+  // every second while a scheduled story is less than a minute away.
+  const nextPublication = [...stories.values()].reduce((soonest, story) => (story.status === 'scheduled' && story.publishAt ? Math.min(soonest, Date.parse(story.publishAt)) : soonest), Infinity)
+  const fast = nextPublication - Date.now() < 120_000
   useEffect(() => {
-    const timer = setInterval(() => tick((n) => n + 1), 60_000)
+    const timer = setInterval(() => tick((n) => n + 1), fast ? 1000 : 30_000)
     return () => clearInterval(timer)
-  }, [])
+  }, [fast])
 
   const visible = useMemo(() => {
     const folded = query.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
@@ -97,10 +102,14 @@ export function BoardPage() {
             <input type="checkbox" checked={showArchive} onChange={(event) => setShowArchive(event.target.checked)} /> Spiked and taken down
           </label>
         </div>
+        <button className="button button--quiet" onClick={() => setImporting(true)}>
+          Import…
+        </button>
         <button className="button button--primary" onClick={() => setCreating(true)}>
           New story
         </button>
       </div>
+      {importing && <ImportDialog sections={sections} onClose={() => setImporting(false)} onOpen={(story) => navigate(`/stories/${story.id}`)} />}
       {creating && <NewStoryForm sections={sections} onCancel={() => setCreating(false)} onCreated={(story) => navigate(`/stories/${story.id}`)} />}
       {transition.error && (
         <p className="notice notice--error" role="alert">

@@ -3,7 +3,7 @@ import type { DragEvent } from 'react'
 import type { Person, Story } from '@copydesk/shared/api'
 import { follow } from '../app/router.js'
 import { Avatar } from '../presence/Avatar.js'
-import { deadlineFacts, lengthFacts } from './storyFacts.js'
+import { deadlineFacts, lengthFacts, publishCountdown } from './storyFacts.js'
 
 const PRIORITY_LABELS: Record<Story['priority'], string | null> = { low: null, normal: null, high: 'High', urgent: 'Urgent' }
 
@@ -11,6 +11,7 @@ export function StoryCard({ story, present, onMenu, draggable }: { story: Story;
   const deadline = deadlineFacts(story.deadline, story.status)
   const length = lengthFacts(story)
   const priority = PRIORITY_LABELS[story.priority]
+  const countdown = story.status === 'scheduled' ? publishCountdown(story.publishAt) : null
   return (
     <article
       className={`card card--${story.priority}`}
@@ -32,7 +33,17 @@ export function StoryCard({ story, present, onMenu, draggable }: { story: Story;
       <a className="card__headline" href={`/stories/${story.id}`} onClick={follow}>
         {story.headline || <em className="muted">Untitled story</em>}
       </a>
+      {story.status === 'published' && story.publicUrl && (
+        <a className="card__public" href={story.publicUrl} target="_blank" rel="noopener">
+          Public page ↗
+        </a>
+      )}
       <div className="card__facts">
+        {countdown && (
+          <span className={`card__countdown${countdown.soon ? ' card__countdown--soon' : ''}`} title={story.publishAt ?? undefined} data-testid="publish-countdown">
+            {countdown.label}
+          </span>
+        )}
         {deadline && (
           <span aria-label={`Due ${deadline.label}`} className={`card__deadline${deadline.overdue ? ' card__deadline--overdue' : deadline.soon ? ' card__deadline--soon' : ''}`} title={story.deadline ?? undefined}>
             <svg viewBox="0 0 16 16" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true" className="card__clock">

@@ -3,7 +3,7 @@
  * that need a note (send back, take down, republish) or a time (schedule) ask for it here.
  */
 import { useState, type FormEvent } from 'react'
-import type { Story } from '@copydesk/shared/api'
+import type { RevisionKind, Story } from '@copydesk/shared/api'
 import type { TransitionRule } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
@@ -22,7 +22,9 @@ function inAnHour(): string {
 }
 
 export function TransitionDialog({ story, rule, onDone, onClose }: { story: Story; rule: TransitionRule; onDone: (story: Story) => void; onClose: () => void }) {
+  const republishing = rule.from === 'published' && rule.to === 'published'
   const [note, setNote] = useState('')
+  const [revision, setRevision] = useState<RevisionKind | null>(null)
   const [publishAt, setPublishAt] = useState(inAnHour())
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -36,6 +38,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
         to: rule.to,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(rule.publishAtRequired ? { publishAt: new Date(publishAt).toISOString() } : {}),
+        ...(republishing && revision ? { revision } : {}),
       })
       onDone(moved)
     } catch (caught) {
@@ -53,8 +56,25 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
             <input className="input" type="datetime-local" required value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
           </label>
         )}
+        {republishing && (
+          <fieldset className="field choice">
+            <legend className="field__label">What is this republication?</legend>
+            <label className="choice__option">
+              <input type="radio" name="revision" value="update" required checked={revision === 'update'} onChange={() => setRevision('update')} />
+              <span>
+                <strong>Update</strong> <span className="muted">new information: readers see “Updated” and the note</span>
+              </span>
+            </label>
+            <label className="choice__option">
+              <input type="radio" name="revision" value="correction" required checked={revision === 'correction'} onChange={() => setRevision('correction')} />
+              <span>
+                <strong>Correction</strong> <span className="muted">an error fixed: listed under the article with its date</span>
+              </span>
+            </label>
+          </fieldset>
+        )}
         <label className="field">
-          <span className="field__label">{rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
+          <span className="field__label">{republishing ? 'Note for readers (required): what changed' : rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
           <textarea className="input textarea" rows={4} required={rule.noteRequired} maxLength={2000} autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
         {error && (
@@ -66,7 +86,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
           <button type="button" className="button button--quiet" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={busy || (rule.noteRequired && !note.trim())}>
+          <button type="submit" className="button button--primary" disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision)}>
             {rule.label}
           </button>
         </div>

@@ -49,3 +49,18 @@ export function lengthFacts(story: Story): LengthFacts {
   const unit = target.unit === 'words' ? 'words' : 'signes'
   return { label: `${formatCount(value)} / ${formatCount(target.value)} ${unit}`, ratio: value / target.value }
 }
+
+/** "publishes in 42 min", "publishes in 3 h 05", "publishes Fri 27 Nov 06:00": the countdown of a scheduled story. */
+export function publishCountdown(publishAt: string | null, now = Date.now()): { label: string; soon: boolean } | null {
+  if (!publishAt) return null
+  const at = new Date(publishAt).getTime()
+  const seconds = Math.round((at - now) / 1000)
+  if (seconds <= 0) return { label: 'publishing now', soon: true }
+  if (seconds < 60) return { label: `publishes in ${seconds} s`, soon: true }
+  const minutes = Math.floor(seconds / 60)
+  if (minutes < 60) return { label: `publishes in ${minutes} min`, soon: true }
+  if (minutes < 24 * 60) return { label: `publishes in ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`, soon: false }
+  const day = new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })
+  const clock = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
+  return { label: `publishes ${day} ${clock}`, soon: false }
+}

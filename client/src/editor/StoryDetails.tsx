@@ -12,6 +12,7 @@ import { STATUS_LABELS, timeAgo } from '../app/format.js'
 import { useNewsroom } from '../app/Newsroom.js'
 import { AssignDialog } from '../board/AssignDialog.js'
 import { Avatar } from '../presence/Avatar.js'
+import { PublishingPanel } from './PublishingPanel.js'
 
 function toLocalInput(iso: string | null): string {
   if (!iso) return ''
@@ -53,6 +54,7 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
     if (form.section !== original.section) body.section = form.section || null
     if (form.tags !== original.tags) body.tags = form.tags.split(',').map((tag) => tag.trim()).filter(Boolean)
     if (form.slug !== original.slug) body.slug = form.slug
+    if (form.language !== original.language) body.language = form.language
     if (form.lengthValue !== original.lengthValue || form.lengthUnit !== original.lengthUnit) {
       body.lengthTarget = form.lengthValue ? { value: Number(form.lengthValue), unit: form.lengthUnit } : null
     }
@@ -117,6 +119,16 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
             </span>
           </label>
           <label className="field">
+            <span className="field__label">Language</span>
+            <select className="input" value={form.language} onChange={set('language')}>
+              {[...new Set(['fr', 'en', form.language])].map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGE_NAMES[code] ?? code}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
             <span className="field__label">Length target</span>
             <span className="details__inline">
               <input className="input" type="number" min={1} max={100000} value={form.lengthValue} onChange={set('lengthValue')} />
@@ -155,6 +167,7 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
           )}
         </fieldset>
       </form>
+      <PublishingPanel story={story} />
       <section className="details__history" aria-label="History">
         <h2 className="details__title">History</h2>
         <ol className="history">
@@ -194,15 +207,19 @@ function fromStory(story: Story) {
     deadline: toLocalInput(story.deadline),
     priority: story.priority,
     internalNote: story.internalNote,
+    language: story.language,
   }
 }
+
+/** Languages the published page typesets (French spacing and quotes for French). */
+const LANGUAGE_NAMES: Record<string, string> = { fr: 'French (French typography)', en: 'English' }
 
 function describeEvent(event: StoryEvent): string {
   switch (event.kind) {
     case 'created':
       return 'Created'
     case 'transition':
-      return event.from === event.to ? `Republished` : `${STATUS_LABELS[event.from ?? ''] ?? event.from} → ${STATUS_LABELS[event.to ?? ''] ?? event.to}`
+      return event.from === event.to ? `Republished${event.detail === 'correction' ? ' (correction)' : event.detail === 'update' ? ' (update)' : ''}` : `${STATUS_LABELS[event.from ?? ''] ?? event.from} → ${STATUS_LABELS[event.to ?? ''] ?? event.to}`
     case 'assigned':
       return `Assigned ${event.detail ?? ''}`
     case 'unassigned':

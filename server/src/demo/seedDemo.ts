@@ -50,7 +50,7 @@ const text = (value: string): DocNode => ({ type: 'text', text: value })
 const paragraph = (value: string): DocNode => ({ type: 'paragraph', content: [text(value)] })
 const subhead = (value: string): DocNode => ({ type: 'heading', attrs: { level: 2 }, content: [text(value)] })
 
-type DemoStatus = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'spiked'
+type DemoStatus = 'draft' | 'submitted' | 'approved' | 'scheduled' | 'spiked' | 'published'
 
 interface DemoStory {
   author: 'camille' | 'hugo'
@@ -62,11 +62,59 @@ interface DemoStory {
   priority?: 'low' | 'normal' | 'high' | 'urgent'
   target?: { value: number; unit: 'words' | 'signs' }
   note?: string
+  /** For a published story: a correction made after its first publication. */
+  correction?: string
+  tags?: string[]
   content: StoryContent
 }
 
+const quote = (words: string, attribution: string): DocNode => ({
+  type: 'blockquote',
+  content: [
+    { type: 'paragraph', content: [text(words)] },
+    { type: 'quoteAttribution', content: [text(attribution)] },
+  ],
+})
+const bullets = (...items: string[]): DocNode => ({ type: 'bulletList', content: items.map((item) => ({ type: 'listItem', content: [paragraph(item)] })) })
+
 /** Short stories of the demo desk, written for it, in the states of a working day. */
 const DEMO_STORIES: DemoStory[] = [
+  {
+    author: 'hugo',
+    sectionId: 'france',
+    hoursAgo: 9,
+    status: 'published',
+    tags: ['météo', 'canicule'],
+    correction: 'Une version précédente de cet article indiquait onze départements en vigilance orange ; ils sont douze.',
+    content: {
+      headline: 'Canicule : douze départements placés en vigilance orange',
+      standfirst: [text('Météo-France prévoit jusqu’à 39 °C dans la vallée du Rhône d’ici jeudi. Les préfectures restreignent les usages de l’eau.')],
+      body: [
+        paragraph('L’épisode de chaleur, qui a commencé dimanche dans le Sud-Ouest, s’étend désormais au Centre-Est. Les nuits resteront très chaudes, avec des minimales proches de 24 °C à Lyon.'),
+        subhead('Des mesures dès mercredi'),
+        paragraph('Plusieurs préfectures ont annoncé des restrictions :'),
+        bullets('interdiction d’arroser les jardins entre 8 h et 20 h ;', 'horaires aménagés sur les chantiers ;', 'ouverture prolongée des piscines municipales.'),
+        quote('Nous demandons à chacun de prendre des nouvelles des personnes âgées et isolées.', 'La préfète du Rhône'),
+        paragraph('Les services d’urgence rappellent les gestes simples : boire régulièrement, fermer les volets en journée et éviter les efforts aux heures les plus chaudes.'),
+      ],
+    },
+  },
+  {
+    author: 'camille',
+    sectionId: 'culture',
+    hoursAgo: 20,
+    status: 'published',
+    tags: ['musées'],
+    content: {
+      headline: 'Le Louvre prolonge ses nocturnes jusqu’à la fin de l’été',
+      standfirst: [text('Le musée ouvrira ses portes jusqu’à 21 h 45 trois soirs par semaine, une première depuis la réouverture de 2021.')],
+      body: [
+        paragraph('Face à l’affluence record du printemps, la direction a choisi d’étaler les visites plutôt que d’augmenter les jauges.'),
+        quote('Nous voulons que l’on puisse encore voir La Joconde sans jouer des coudes.', 'La présidente-directrice du musée'),
+        paragraph('Les billets des nocturnes seront vendus exclusivement en ligne, par créneaux d’une demi-heure.'),
+      ],
+    },
+  },
   {
     author: 'hugo',
     sectionId: 'economie',
@@ -197,6 +245,7 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
       ...(demo.priority ? { priority: demo.priority } : {}),
       ...(demo.target ? { lengthTarget: demo.target } : {}),
     })
+    if (demo.tags) story = await stories.update(ines, story.id, { tags: demo.tags })
     // Walk each story through the real workflow, so its history reads like a day's work.
     const path: Record<DemoStatus, DemoStatus[]> = {
       draft: [],
@@ -204,11 +253,15 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
       approved: ['submitted', 'approved'],
       scheduled: ['submitted', 'approved', 'scheduled'],
       spiked: ['spiked'],
+      published: ['submitted', 'approved', 'published'],
     }
     for (const to of path[demo.status]) {
       const actor = to === 'submitted' ? author : ines
       const publishAt = to === 'scheduled' ? hours(18).toISOString() : null
       story = await workflow.apply(story, to, { actor, note: to === 'spiked' ? (demo.note ?? null) : null, publishAt })
+    }
+    if (demo.correction) {
+      await workflow.apply(story, 'published', { actor: ines, note: demo.correction, publishAt: null, revision: 'correction' })
     }
   }
   logger.info({ users: users.size, stories: DEMO_STORIES.length + 1 }, 'demo newsroom created')

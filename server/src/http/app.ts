@@ -14,6 +14,7 @@ import { ApiError } from './errors.js'
 import { instanceRoutes } from './instance.js'
 import { originVerdict } from './origins.js'
 import { notificationRoutes } from './notifications.js'
+import { publicApiRoutes, publicRoutes } from './public.js'
 import { sectionRoutes } from './sections.js'
 import { storyRoutes } from './stories.js'
 import { WorkflowError } from '../workflow/WorkflowError.js'
@@ -93,10 +94,13 @@ export function createApp(services: Services): Hono<AppEnv> {
   api.route('/', storyRoutes(services))
   api.route('/', sectionRoutes(services))
   api.route('/', notificationRoutes(services))
+  api.route('/', publicApiRoutes(services))
   api.notFound(() => {
     throw new ApiError(404, 'not_found', 'No such endpoint')
   })
   app.route('/api', api)
+  // Readers: public pages and feeds, no account, no cookies read.
+  app.route('/', publicRoutes(services))
 
   const client = config.clientDist ? loadClient(config.clientDist) : null
   if (client) mountClient(app, client)

@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import type { NewsroomEvents } from '../events/NewsroomEvents.js'
 import type { Notifications } from '../notifications/Notifications.js'
+import type { Publisher } from '../publish/Publisher.js'
 import type { Stories } from '../stories/Stories.js'
 import type { Workflow } from '../workflow/Workflow.js'
 import { ApiError, forbidden, unauthenticated } from './errors.js'
@@ -23,6 +24,7 @@ export interface Services {
   workflow: Workflow
   notifications: Notifications
   events: NewsroomEvents
+  publisher: Publisher
   /** Counts for operators (`/healthz`): open stories and connections. No names, no content. */
   metrics?: () => Record<string, number>
 }

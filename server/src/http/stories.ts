@@ -2,7 +2,19 @@
  * Stories (`/api/stories`): listing with filters, creating, reading, changing metadata,
  * moving through the workflow, and the history of each step.
  */
-import { CreateStoryRequest, STORY_ID_PATTERN, StoryListQuery, TransitionRequest, UpdateStoryRequest, type StoryEvent } from '@copydesk/shared/api'
+import {
+  CreateStoryRequest,
+  ExportQuery,
+  ImportStoryRequest,
+  STORY_ID_PATTERN,
+  StoryListQuery,
+  TransitionRequest,
+  UpdateStoryRequest,
+  type ImportStoryResponse,
+  type PublishedVersion,
+  type StoryEvent,
+} from '@copydesk/shared/api'
+import { storyToMarkdown } from '@copydesk/shared/doc'
 import { isDesk } from '@copydesk/shared/workflow'
 import { Hono } from 'hono'
 import { assertWritable, principalOf, type AppContext, type AppEnv, type Services } from './context.js'
@@ -15,7 +27,7 @@ function storyId(c: AppContext): string {
   return id
 }
 
-export function storyRoutes({ stories, workflow, storage }: Services): Hono<AppEnv> {
+export function storyRoutes({ stories, workflow, storage, publisher }: Services): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/stories', async (c) => {
@@ -93,6 +105,83 @@ export function storyRoutes({ stories, workflow, storage }: Services): Hono<AppE
       detail: event.kind === 'assigned' || event.kind === 'unassigned' ? (people.get(event.detail ?? '')?.name ?? event.detail) : event.detail,
     }))
     return c.json({ history })
+  })
+
+  routes.post('/stories/import', async (c) => {
+    const principal = principalOf(c)
+    assertWritable(c)
+    const body = await readJson(c, ImportStoryRequest)
+    const result = await stories.importStory(principal.user, body)
+    const [story] = await stories.toApi([result.story])
+    const response: ImportStoryResponse = { story: story!, notes: result.notes, unmapped: result.unmapped }
+    return c.json(response, 201)
+  })
+
+  /** Every publication of the story, newest first (who, when, update or correction, note). */
+  routes.get('/stories/:id/versions', async (c) => {
+    principalOf(c)
+    const id = storyId(c)
+    if (!(await stories.get(id))) throw notFound('No such story')
+    const [versions, users] = await Promise.all([storage.published.list(id), storage.users.list()])
+    const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
+    const list: PublishedVersion[] = versions
+      .map((version) => ({
+        version: version.version,
+        publishedAt: version.publishedAt,
+        publishedBy: version.publishedBy ? (people.get(version.publishedBy) ?? null) : null,
+        kind: version.kind,
+        note: version.note,
+      }))
+      .reverse()
+    return c.json({ versions: list })
+  })
+
+  /** A version (or the draft as it stands) as HTML, Markdown or ninjs, to download. */
+  routes.get('/stories/:id/export', async (c) => {
+    principalOf(c)
+    const id = storyId(c)
+    const query = parseWith(ExportQuery, c.req.query())
+    const story = await stories.get(id)
+    if (!story) throw notFound('No such story')
+    const latest = await storage.published.latest(id)
+    const wanted = query.version ?? (latest ? latest.version : 'draft')
+    let content
+    let version: number
+    let pageHtml: string | null = null
+    if (wanted === 'draft') {
+      const draft = await publisher.draft(story)
+      content = draft.content
+      version = draft.version
+    } else {
+      const stored = await storage.published.get(id, wanted)
+      if (!stored) throw notFound(`This story has no version ${wanted}`)
+      content = publisher.content(stored)
+      version = stored.version
+      pageHtml = stored.pageHtml
+    }
+    const name = `${content.slug}-${wanted === 'draft' ? 'draft' : `v${version}`}`
+    c.header('Cache-Control', 'no-store')
+    switch (query.format) {
+      case 'html':
+        c.header('Content-Disposition', `attachment; filename="${name}.html"`)
+        c.header('Content-Type', 'text/html; charset=utf-8')
+        return c.body(pageHtml ?? publisher.renderPage(content))
+      case 'markdown': {
+        const markdown = storyToMarkdown({
+          headline: content.headline,
+          standfirst: content.standfirst,
+          body: content.body,
+          byline: content.byline.map((entry) => entry.name).join(', '),
+          bio: content.byline.map((entry) => entry.bio).filter(Boolean).join('\n\n'),
+        })
+        c.header('Content-Disposition', `attachment; filename="${name}.md"`)
+        c.header('Content-Type', 'text/markdown; charset=utf-8')
+        return c.body(markdown)
+      }
+      case 'ninjs':
+        c.header('Content-Disposition', `attachment; filename="${name}.json"`)
+        return c.json(publisher.toNinjs(content, version, wanted === 'draft'))
+    }
   })
 
   return routes

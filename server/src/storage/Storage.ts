@@ -82,13 +82,49 @@ export interface StoryRecord {
   priority: Priority
   internalNote: string
   publishAt: string | null
+  /** The language of the text ('fr': French typography on the published page). */
+  language: string
+  /** Where readers find it, fixed at the first publication (a stable URL); null before. */
+  publicPath: string | null
+  firstPublishedAt: string | null
 }
 
-export type NewStory = Omit<StoryRecord, 'updatedAt' | 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote' | 'publishAt'> &
-  Partial<Pick<StoryRecord, 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote'>>
+export type NewStory = Omit<
+  StoryRecord,
+  'updatedAt' | 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote' | 'publishAt' | 'language' | 'publicPath' | 'firstPublishedAt'
+> &
+  Partial<Pick<StoryRecord, 'slug' | 'tags' | 'assignees' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote' | 'language'>>
+
+export type RevisionKind = 'first' | 'update' | 'correction'
+
+/** A publication, frozen: the content as readers got it and the page rendered from it. */
+export interface PublishedVersionRecord {
+  storyId: string
+  version: number
+  publishedAt: string
+  publishedBy: string | null
+  kind: RevisionKind
+  note: string | null
+  /** JSON of `PublishedContent` (see publish/content.ts). */
+  content: string
+  pageHtml: string
+  etag: string
+}
+
+export type NewPublishedVersion = Omit<PublishedVersionRecord, 'version'>
+
+export interface PublishedStore {
+  latest(storyId: string): Promise<PublishedVersionRecord | null>
+  get(storyId: string, version: number): Promise<PublishedVersionRecord | null>
+  list(storyId: string): Promise<PublishedVersionRecord[]>
+  /** The story at a public address, with its latest version (whatever its status now). */
+  byPath(path: string): Promise<{ story: StoryRecord; version: PublishedVersionRecord | null } | null>
+  /** The newest publications of stories that are published now, optionally within sections. */
+  recent(limit: number, sectionIds?: string[]): Promise<{ story: StoryRecord; version: PublishedVersionRecord }[]>
+}
 
 /** Metadata a PATCH may change (assignees go through `setAssignees`). */
-export type StoryChanges = Partial<Pick<StoryRecord, 'sectionId' | 'byline' | 'slug' | 'tags' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote'>>
+export type StoryChanges = Partial<Pick<StoryRecord, 'sectionId' | 'byline' | 'slug' | 'tags' | 'deadline' | 'lengthTarget' | 'priority' | 'internalNote' | 'language'>>
 
 export type StoryEventKind = 'created' | 'transition' | 'assigned' | 'unassigned' | 'metadata'
 
@@ -151,6 +187,8 @@ export interface TransitionWrite {
   publishAt: string | null
   event: NewStoryEvent
   notifications: NewNotification[]
+  /** Publishing: the version to freeze (numbered in the transaction) and the public address. */
+  publication?: { version: NewPublishedVersion; publicPath: string; slug: string }
 }
 
 /** A story document as stored: the last snapshot and the log appended since. */
@@ -263,6 +301,7 @@ export interface Storage {
   readonly sections: SectionStore
   readonly stories: StoryStore
   readonly notifications: NotificationStore
+  readonly published: PublishedStore
   /** Resolves when the database answers (health checks). */
   ping(): Promise<void>
   close(): Promise<void>

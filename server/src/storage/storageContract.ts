@@ -183,5 +183,77 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         await expect(storage.ping()).resolves.toBeUndefined()
       })
     })
+
+    describe('publications', () => {
+      const version = (storyId: string, at: string, kind: 'first' | 'update' | 'correction' = 'first') => ({
+        storyId,
+        publishedAt: at,
+        publishedBy: null,
+        kind,
+        note: kind === 'first' ? null : 'why',
+        content: JSON.stringify({ at }),
+        pageHtml: `<p>${at}</p>`,
+        etag: `"${at}"`,
+      })
+      const move = (from: 'approved' | 'published', to: 'published' | 'unpublished', at: string, publication?: { version: ReturnType<typeof version>; publicPath: string; slug: string }) => ({
+        from,
+        to,
+        publishAt: null,
+        event: { at, actorId: null, kind: 'transition' as const, fromStatus: from, toStatus: to, note: null, detail: null },
+        notifications: [],
+        ...(publication ? { publication } : {}),
+      })
+
+      it('freezes numbered versions with the status change; the first fixes the address, the date and an empty slug', async () => {
+        await storage.sections.upsert({ id: 'france', name: 'France', parentId: null, position: 0 })
+        const created = await storage.stories.create(story({ status: 'approved', sectionId: 'france' }), new Uint8Array([0, 0]))
+        expect(created).toMatchObject({ language: 'fr', publicPath: null, firstPublishedAt: null })
+        const first = await storage.stories.transition(created.id, move('approved', 'published', '2026-01-01T10:00:00.000Z', { version: version(created.id, '2026-01-01T10:00:00.000Z'), publicPath: '/p/france/a-1', slug: 'a' }))
+        expect(first?.story).toMatchObject({ status: 'published', publicPath: '/p/france/a-1', firstPublishedAt: '2026-01-01T10:00:00.000Z', slug: 'a' })
+        const second = await storage.stories.transition(
+          created.id,
+          move('published', 'published', '2026-01-02T10:00:00.000Z', { version: version(created.id, '2026-01-02T10:00:00.000Z', 'correction'), publicPath: '/p/other/b-1', slug: 'b' }),
+        )
+        // A republication never moves the story: same address, first date, slug.
+        expect(second?.story).toMatchObject({ publicPath: '/p/france/a-1', firstPublishedAt: '2026-01-01T10:00:00.000Z', slug: 'a' })
+        expect((await storage.published.list(created.id)).map((entry) => [entry.version, entry.kind, entry.note])).toEqual([
+          [1, 'first', null],
+          [2, 'correction', 'why'],
+        ])
+        expect((await storage.published.latest(created.id))?.pageHtml).toBe('<p>2026-01-02T10:00:00.000Z</p>')
+        expect((await storage.published.get(created.id, 1))?.etag).toBe('"2026-01-01T10:00:00.000Z"')
+        expect(await storage.published.get(created.id, 3)).toBeNull()
+        const found = await storage.published.byPath('/p/france/a-1')
+        expect(found?.story.id).toBe(created.id)
+        expect(found?.version?.version).toBe(2)
+        expect(await storage.published.byPath('/p/france/nothing')).toBeNull()
+      })
+
+      it('writes nothing when the status moved meanwhile', async () => {
+        const created = await storage.stories.create(story({ status: 'approved' }), new Uint8Array([0, 0]))
+        await storage.stories.transition(created.id, { ...move('approved', 'published', '2026-01-01T10:00:00.000Z'), to: 'spiked' })
+        const stale = await storage.stories.transition(created.id, move('approved', 'published', '2026-01-01T11:00:00.000Z', { version: version(created.id, '2026-01-01T11:00:00.000Z'), publicPath: '/p/x/y', slug: 'y' }))
+        expect(stale).toBeNull()
+        expect(await storage.published.list(created.id)).toEqual([])
+        expect((await storage.stories.get(created.id))?.publicPath).toBeNull()
+      })
+
+      it('lists the newest publications of stories published now, by section', async () => {
+        await storage.sections.upsert({ id: 'sport', name: 'Sport', parentId: null, position: 0 })
+        const ids: string[] = []
+        for (const [index, sectionId] of ['sport', 'sport', null].entries()) {
+          const created = await storage.stories.create(story({ status: 'approved', sectionId }), new Uint8Array([0, 0]))
+          const at = `2026-02-0${index + 1}T10:00:00.000Z`
+          await storage.stories.transition(created.id, move('approved', 'published', at, { version: version(created.id, at), publicPath: `/p/s/${created.id}`, slug: 's' }))
+          ids.push(created.id)
+        }
+        await storage.stories.transition(ids[0]!, move('published', 'unpublished', '2026-02-05T10:00:00.000Z'))
+        expect((await storage.published.recent(10)).map((entry) => entry.story.id)).toEqual([ids[2], ids[1]])
+        expect((await storage.published.recent(10, ['sport'])).map((entry) => entry.story.id)).toEqual([ids[1]])
+        expect((await storage.published.recent(1)).map((entry) => entry.version.version)).toEqual([1])
+        const gone = await storage.published.byPath(`/p/s/${ids[0]}`)
+        expect(gone?.story.status).toBe('unpublished')
+      })
+    })
   })
 }

@@ -4,8 +4,20 @@
  * assignments (with the permissions of the desk), and keeping the fields derived from the
  * document (headline, length) current as people type. Status changes are `Workflow`'s.
  */
-import type { Section, Story, StoryNote, UpdateStoryRequest } from '@copydesk/shared/api'
-import { createStoryDocument, fieldText, measureStory, type StoryContent } from '@copydesk/shared/doc'
+import type { ImportStoryRequest, Section, Story, StoryNote, UpdateStoryRequest } from '@copydesk/shared/api'
+import {
+  InvalidContentError,
+  createStoryDocument,
+  fieldText,
+  importHtml,
+  importMarkdown,
+  importPlainText,
+  importedToContent,
+  measureStory,
+  validateStoryContent,
+  type StoryContent,
+} from '@copydesk/shared/doc'
+import { MAX_HEADLINE_CHARS } from '@copydesk/shared/limits'
 import { isDesk } from '@copydesk/shared/workflow'
 import * as Y from 'yjs'
 import { newId } from '../auth/secrets.js'
@@ -37,6 +49,14 @@ export interface NewStoryInput {
   lengthTarget?: StoryRecord['lengthTarget']
   /** Defaults to now; the demo newsroom backdates its stories. */
   createdAt?: Date
+  /** Defaults to the site's language. */
+  language?: string
+}
+
+export interface ImportResult {
+  story: StoryRecord
+  notes: string[]
+  unmapped: string[]
 }
 
 /** Fields only the desk (editors, admins) may change. */
@@ -47,11 +67,14 @@ export class Stories {
   private readonly lastDerived = new Map<string, string>()
   /** Called after assignments change, so open connections get the access they now have. */
   onAccessChanged: (storyId: string) => void = () => {}
+  /** The public site's address, for `publicUrl` (known once the server listens). */
+  siteUrl: () => string = () => ''
 
   constructor(
     private readonly storage: Storage,
     private readonly events: NewsroomEvents,
     private readonly logger: Logger,
+    private readonly defaultLanguage = 'fr',
   ) {}
 
   async create(input: NewStoryInput): Promise<StoryRecord> {
@@ -81,6 +104,7 @@ export class Stories {
         deadline: input.deadline ?? null,
         priority: input.priority ?? 'normal',
         lengthTarget: input.lengthTarget ?? null,
+        language: input.language ?? this.defaultLanguage,
       },
       state,
     )
@@ -146,6 +170,7 @@ export class Stories {
     if (request.lengthTarget !== undefined) changes.lengthTarget = request.lengthTarget
     if (request.priority !== undefined) changes.priority = request.priority
     if (request.internalNote !== undefined) changes.internalNote = request.internalNote
+    if (request.language !== undefined) changes.language = request.language
     const fields = Object.keys(changes)
     if (fields.length > 0) {
       const notifications: NewNotification[] = []
@@ -179,6 +204,51 @@ export class Stories {
     this.lastDerived.set(storyId, key)
     if (this.lastDerived.size > 10_000) this.lastDerived.delete(this.lastDerived.keys().next().value!)
     this.events.emit('storyChanged', storyId)
+  }
+
+  /**
+   * Creates a story from text laid out like an article (plain text, Markdown or HTML): its
+   * structure recognised, the bio to the byline, the section found by name unless given.
+   * The person importing is its author; what could not be mapped is reported, not lost
+   * silently.
+   */
+  async importStory(actor: UserRecord, request: ImportStoryRequest): Promise<ImportResult> {
+    const sections = await this.storage.sections.list()
+    const paths = sections.map((section) => toSection(section, sections).path)
+    const options = { sections: paths }
+    const imported =
+      request.format === 'html' ? importHtml(request.content, options) : request.format === 'markdown' ? importMarkdown(request.content, options) : importPlainText(request.content, options)
+    let sectionId: string | null = null
+    if (request.section) {
+      if (!sections.some((section) => section.id === request.section)) throw new WorkflowError('invalid', `There is no section "${request.section}"`, 'section')
+      sectionId = request.section
+    } else if (imported.sectionPath.length > 0) {
+      const wanted = imported.sectionPath.map((name) => name.toLocaleLowerCase())
+      const match =
+        sections.find((section) => toSection(section, sections).path.map((name) => name.toLocaleLowerCase()).join('›') === wanted.join('›')) ??
+        sections.find((section) => section.name.toLocaleLowerCase() === wanted[wanted.length - 1])
+      if (match) sectionId = match.id
+      else imported.unmapped.push(`The section "${imported.sectionPath.join(' › ')}" does not exist here: choose one in the story's details.`)
+    }
+    if (imported.headline.length > MAX_HEADLINE_CHARS) {
+      imported.unmapped.push(`The headline was longer than ${MAX_HEADLINE_CHARS} characters and was cut.`)
+      imported.headline = imported.headline.slice(0, MAX_HEADLINE_CHARS)
+    }
+    const content = importedToContent(imported)
+    try {
+      validateStoryContent(content)
+    } catch (error) {
+      if (error instanceof InvalidContentError) throw new WorkflowError('invalid', `The text could not be read as a story: ${error.message}`, 'content')
+      throw error
+    }
+    const story = await this.create({
+      content,
+      sectionId,
+      byline: [{ userId: actor.id, name: actor.displayName, bio: imported.bio ?? actor.bio }],
+      createdBy: actor,
+    })
+    this.logger.info({ storyId: story.id, userId: actor.id, format: request.format, unmapped: imported.unmapped.length }, 'story imported')
+    return { story, notes: imported.notes, unmapped: imported.unmapped }
   }
 
   async sections(): Promise<Section[]> {
@@ -216,6 +286,9 @@ export class Stories {
           internalNote: record.internalNote,
           publishAt: record.publishAt,
           lastNote,
+          language: record.language,
+          publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
+          firstPublishedAt: record.firstPublishedAt,
         }
       }),
     )

@@ -140,6 +140,11 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Session | null))
   }
 
+  /** The whole document as accepted so far, encoded (publishing and export read a copy of it). */
+  encodeState(): Uint8Array {
+    return this.unbuilt ?? Y.encodeStateAsUpdate(this.doc)
+  }
+
   get pendingWrites(): number {
     return this.acceptedCount - this.committedCount
   }

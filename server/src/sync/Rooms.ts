@@ -8,13 +8,13 @@
  * - It knows every session, loading or live, for limits and for ending sessions when a
  *   user is disabled, logs out, or loses access.
  */
+import * as Y from 'yjs'
 import { CloseCode } from '@copydesk/shared/protocol'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { Room, type RoomSettings } from './Room.js'
 import type { Session } from './Session.js'
 import { UpdateWriter } from './UpdateWriter.js'
-import type * as Y from 'yjs'
 
 export interface RoomsOptions {
   documents: DocumentStore
@@ -61,6 +61,24 @@ export class Rooms {
     let count = 0
     for (const set of this.sessionsByStory.values()) count += set.size
     return count
+  }
+
+  /**
+   * A story's document as the server holds it, encoded: the open room's state once every
+   * update in it is committed (so nothing read here can be lost to a crash), or the stored
+   * state when nobody has it open.
+   */
+  async documentState(storyId: string): Promise<Uint8Array> {
+    const room = this.rooms.get(storyId)
+    if (room) {
+      const state = room.encodeState()
+      await new Promise<void>((resolve) => room.whenCommitted(resolve))
+      return state
+    }
+    const stored = await this.options.documents.load(storyId)
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc())
+    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
   }
 
   /** The loaded room of a story, if it is loaded. */

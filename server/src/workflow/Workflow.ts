@@ -10,6 +10,7 @@ import { checkTransition } from '@copydesk/shared/workflow'
 import type { StoryStatus } from '@copydesk/shared/workflow'
 import type { NewsroomEvents } from '../events/NewsroomEvents.js'
 import type { Logger } from '../logger.js'
+import type { Prepared, PublishRequest } from '../publish/Publisher.js'
 import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
 import { mentionedUsers } from './mentions.js'
 import { WorkflowError } from './WorkflowError.js'
@@ -25,11 +26,27 @@ function notificationKind(from: StoryStatus, to: StoryStatus): NotificationKind 
 /** How far ahead a publication may be scheduled at the least (so the job can still pick it up). */
 const MIN_SCHEDULE_AHEAD_MS = 1000
 
+/** What the workflow needs of publishing (see `publish/Publisher.ts`). */
+export interface Publishing {
+  prepare(story: StoryRecord, request: PublishRequest): Promise<Prepared>
+  changed(story: StoryRecord): void
+}
+
+export interface MoveOptions {
+  actor: UserRecord | null
+  note: string | null
+  publishAt: string | null
+  /** Republishing: an update or a correction. */
+  revision?: PublishRequest['revision']
+}
+
 export class Workflow {
   /** Called after a move, so open connections get the access they now have. */
   onAccessChanged: (storyId: string) => void = () => {}
-  /** Called after a move to `published` (the publishing service renders the story). */
-  onPublished: (story: StoryRecord, actor: UserRecord | null, note: string | null) => Promise<void> = async () => {}
+  /** Renders publications; set once the document rooms exist (see main.ts). */
+  publishing: Publishing | null = null
+  /** Publications of one story run one at a time: each numbers its version after the last. */
+  private readonly publicationQueue = new Map<string, Promise<unknown>>()
 
   constructor(
     private readonly storage: Storage,
@@ -60,15 +77,38 @@ export class Workflow {
       throw new WorkflowError('invalid', 'publishAt goes with scheduling only', 'publishAt')
     }
     if (request.to !== 'scheduled') publishAt = null
-    return this.apply(story, request.to, { actor, note, publishAt })
+    const republishing = story.status === 'published' && request.to === 'published'
+    if (republishing && !request.revision) throw new WorkflowError('invalid', 'Say whether this is an update or a correction (revision)', 'revision')
+    if (!republishing && request.revision) throw new WorkflowError('invalid', 'revision goes with republishing a published story only', 'revision')
+    return this.apply(story, request.to, { actor, note, publishAt, revision: request.revision ?? null })
   }
 
   /**
    * Writes a move already checked (or made by the system: the publishing job), announces it
    * and notifies. Throws a conflict when the story moved meanwhile.
    */
-  async apply(story: StoryRecord, to: StoryStatus, options: { actor: UserRecord | null; note: string | null; publishAt: string | null }): Promise<StoryRecord> {
-    const at = this.now().toISOString()
+  async apply(story: StoryRecord, to: StoryStatus, options: MoveOptions): Promise<StoryRecord> {
+    if (to !== 'published') return this.write(story, to, options, undefined)
+    const publishing = this.publishing
+    if (!publishing) throw new Error('Publishing is not set up')
+    const previous = this.publicationQueue.get(story.id) ?? Promise.resolve()
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const at = this.now().toISOString()
+        const current = (await this.storage.stories.get(story.id)) ?? story
+        if (current.status !== story.status) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
+        const prepared = await publishing.prepare(current, { actor: options.actor, revision: options.revision ?? null, note: options.note, at })
+        return this.write(current, to, options, prepared, at)
+      })
+    this.publicationQueue.set(story.id, run)
+    void run.finally(() => {
+      if (this.publicationQueue.get(story.id) === run) this.publicationQueue.delete(story.id)
+    }).catch(() => undefined)
+    return run
+  }
+
+  private async write(story: StoryRecord, to: StoryStatus, options: MoveOptions, publication: Prepared | undefined, at = this.now().toISOString()): Promise<StoryRecord> {
     const actorId = options.actor?.id ?? null
     const notifications: NewNotification[] = []
     const kind = notificationKind(story.status, to)
@@ -89,15 +129,16 @@ export class Workflow {
       from: story.status,
       to,
       publishAt: options.publishAt,
-      event: { at, actorId, kind: 'transition', fromStatus: story.status, toStatus: to, note: options.note, detail: options.publishAt },
+      event: { at, actorId, kind: 'transition', fromStatus: story.status, toStatus: to, note: options.note, detail: options.publishAt ?? options.revision ?? null },
       notifications,
+      ...(publication ? { publication } : {}),
     })
     if (!result) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
     this.logger.info({ storyId: story.id, from: story.status, to, userId: actorId }, 'story moved')
     this.events.emit('storyChanged', story.id)
     if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
     this.onAccessChanged(story.id)
-    if (to === 'published') await this.onPublished(result.story, options.actor, options.note)
+    if (to === 'published' || story.status === 'published') this.publishing?.changed(result.story)
     return result.story
   }
 }

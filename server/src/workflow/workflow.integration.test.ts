@@ -71,6 +71,7 @@ describe('every role × status × target, through the API', () => {
               to,
               note: 'Note de la rédaction',
               ...(to === 'scheduled' && from !== 'scheduled' ? { publishAt: new Date(Date.now() + 86_400_000).toISOString() } : {}),
+              ...(from === 'published' && to === 'published' ? { revision: 'update' } : {}),
             },
           })
           const want = verdict.allowed ? 200 : verdict.reason === 'forbidden' ? 403 : 409

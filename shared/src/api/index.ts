@@ -15,6 +15,15 @@ export {
   BylineAuthor,
   CreateSectionRequest,
   CreateStoryRequest,
+  EXPORT_FORMATS,
+  ExportQuery,
+  IMPORT_FORMATS,
+  ImportStoryRequest,
+  ImportStoryResponse,
+  LANGUAGE_PATTERN,
+  MAX_IMPORT_CHARS,
+  PublishedVersion,
+  REVISION_KINDS,
   LengthTarget,
   PRIORITIES,
   Person,
@@ -36,6 +45,7 @@ export {
   UpdateSectionRequest,
   UpdateStoryRequest,
 } from './stories.js'
+export type { RevisionKind } from './stories.js'
 export { MarkNotificationsRead, NOTIFICATION_KINDS, Notification, NotificationKind, NotificationList } from './notifications.js'
 export { ClientEventSchemas, StoryPresence } from './events.js'
 export type { Ack, ClientToServerEvents, ServerToClientEvents } from './events.js'

@@ -5,6 +5,10 @@ import { STORY_STATUSES } from '../workflow/statuses.js'
 
 export const StoryStatus = z.enum(STORY_STATUSES)
 
+/** What a republication is, for readers: new information, or a correction of an error. */
+export const REVISION_KINDS = ['update', 'correction'] as const
+export type RevisionKind = (typeof REVISION_KINDS)[number]
+
 /** Story ids are random, URL-safe, and the room name of the story's document. */
 export const STORY_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 export const StoryId = z.string().regex(STORY_ID_PATTERN, 'Not a story id')
@@ -99,8 +103,57 @@ export const Story = z.object({
   internalNote: z.string(),
   publishAt: z.string().nullable(),
   lastNote: StoryNote.nullable(),
+  /** BCP 47 tag of the text ('fr': French typography on the published page). */
+  language: z.string(),
+  /** Where readers find the story once published (fixed by its first publication); null before. */
+  publicUrl: z.string().nullable(),
+  firstPublishedAt: z.string().nullable(),
 })
 export type Story = z.infer<typeof Story>
+
+export const LANGUAGE_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+
+/** One publication of a story, as editors list them (the content is fetched by export). */
+export const PublishedVersion = z.object({
+  version: z.number().int(),
+  publishedAt: z.string(),
+  publishedBy: Person.nullable(),
+  kind: z.enum(['first', ...REVISION_KINDS]),
+  note: z.string().nullable(),
+})
+export type PublishedVersion = z.infer<typeof PublishedVersion>
+
+export const EXPORT_FORMATS = ['html', 'markdown', 'ninjs'] as const
+export const ExportQuery = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    /** A version number, or `draft` for the text as it stands; the latest publication (or the draft) when absent. */
+    version: z.union([z.literal('draft'), z.coerce.number().int().min(1)]).optional(),
+  })
+  .strict()
+export type ExportQuery = z.infer<typeof ExportQuery>
+
+export const IMPORT_FORMATS = ['text', 'markdown', 'html'] as const
+/** The largest text an import accepts (a saved web page, with its markup). */
+export const MAX_IMPORT_CHARS = 1_500_000
+export const ImportStoryRequest = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    content: z.string().max(MAX_IMPORT_CHARS, 'The text is too long to import').refine((text) => text.trim().length > 0, 'There is nothing to import'),
+    /** A section id; otherwise the section the text names, when it names a known one. */
+    section: z.string().min(1).max(120).optional(),
+  })
+  .strict()
+export type ImportStoryRequest = z.infer<typeof ImportStoryRequest>
+
+export const ImportStoryResponse = z.object({
+  story: Story,
+  /** What the importer inferred, for the person to check. */
+  notes: z.array(z.string()),
+  /** What it could not place in the story. */
+  unmapped: z.array(z.string()),
+})
+export type ImportStoryResponse = z.infer<typeof ImportStoryResponse>
 
 export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created'] as const
 
@@ -138,6 +191,7 @@ export const UpdateStoryRequest = z
     lengthTarget: LengthTarget.nullable().optional(),
     priority: Priority.optional(),
     internalNote: z.string().max(4000).optional(),
+    language: z.string().regex(LANGUAGE_PATTERN, 'A language tag such as fr or en-GB').optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
@@ -148,6 +202,8 @@ export const TransitionRequest = z
     to: StoryStatus,
     note: z.string().trim().max(2000).optional(),
     publishAt: z.iso.datetime({ offset: true }).optional(),
+    /** Republishing: is this an update or a correction? (Readers see the note under that title.) */
+    revision: z.enum(REVISION_KINDS).optional(),
   })
   .strict()
 export type TransitionRequest = z.infer<typeof TransitionRequest>

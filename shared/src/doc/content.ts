@@ -116,3 +116,13 @@ export function createStoryDocument(content: StoryContent): Y.Doc {
   writeStoryContent(doc, content)
   return doc
 }
+
+/** What a story document says, read back through the schema (what publishing and export take). */
+export function readStoryContent(doc: Y.Doc): StoryContent {
+  const headline = readStoryField(doc, 'headline').textContent.replace(/\s+/g, ' ').trim()
+  const standfirst = (readStoryField(doc, 'standfirst').toJSON() as DocNode).content?.[0]?.content ?? []
+  const body = ((readStoryField(doc, 'body').toJSON() as DocNode).content ?? []).filter(
+    (block) => !(block.type === 'paragraph' && (block.content ?? []).length === 0),
+  )
+  return { headline, standfirst, body }
+}

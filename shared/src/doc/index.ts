@@ -1,6 +1,7 @@
 export {
   InvalidContentError,
   createStoryDocument,
+  readStoryContent,
   readStoryField,
   storyFragment,
   validateStoryContent,
@@ -12,3 +13,10 @@ export type { StoryLength, TextLength } from './text.js'
 export { importPlainText } from './import/plainText.js'
 export type { ImportedStory, PlainTextImportOptions } from './import/plainText.js'
 export { importedToContent } from './import/toContent.js'
+export { importMarkdown, parseInline } from './import/markdown.js'
+export { escapeHtml, plainText, renderBlocks, renderInlineContent } from './render/html.js'
+export type { RenderOptions } from './render/html.js'
+export { storyToMarkdown } from './render/markdown.js'
+export type { MarkdownStory } from './render/markdown.js'
+export { NBSP, NNBSP, frenchTypography } from './render/typography.js'
+export { importHtml } from './import/html.js'

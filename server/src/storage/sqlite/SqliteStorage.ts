@@ -20,6 +20,7 @@ import {
   type DocumentStore,
   type NewUser,
   type NotificationStore,
+  type PublishedStore,
   type SectionRecord,
   type SectionStore,
   type SessionRecord,
@@ -37,6 +38,7 @@ import {
 import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 import { MIGRATIONS } from './migrations.js'
 import { SqliteNotifications } from './SqliteNotifications.js'
+import { SqlitePublished } from './SqlitePublished.js'
 import { SqliteStories } from './SqliteStories.js'
 
 export interface SqliteOptions {
@@ -95,6 +97,7 @@ export class SqliteStorage implements Storage {
   readonly sections: SectionStore
   readonly stories: StoryStore
   readonly notifications: NotificationStore
+  readonly published: PublishedStore
 
   constructor(options: SqliteOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
@@ -117,6 +120,7 @@ export class SqliteStorage implements Storage {
     this.sections = new SqliteSections(db)
     this.stories = new SqliteStories(db)
     this.notifications = new SqliteNotifications(db)
+    this.published = new SqlitePublished(db)
   }
 
   async ping(): Promise<void> {

@@ -25,7 +25,7 @@ import {
 import { searchText } from '../searchText.js'
 import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 
-interface StoryRow {
+export interface StoryRow {
   id: string
   headline: string
   status: StoryStatus
@@ -44,6 +44,9 @@ interface StoryRow {
   priority: Priority
   internal_note: string
   publish_at: string | null
+  language: string
+  public_path: string | null
+  first_published_at: string | null
   assignees: string
 }
 
@@ -60,7 +63,7 @@ interface EventRow {
 }
 
 /** Stories with their assignees (ordered) as a JSON array, in one query. */
-const SELECT = `SELECT s.*, (SELECT json_group_array(user_id) FROM (SELECT user_id FROM story_assignees WHERE story_id = s.id ORDER BY position)) AS assignees FROM stories s`
+export const SELECT = `SELECT s.*, (SELECT json_group_array(user_id) FROM (SELECT user_id FROM story_assignees WHERE story_id = s.id ORDER BY position)) AS assignees FROM stories s`
 
 const SORTS: Record<NonNullable<StoryQuery['sort']>, string> = {
   updated: 's.updated_at DESC, s.id',
@@ -69,7 +72,7 @@ const SORTS: Record<NonNullable<StoryQuery['sort']>, string> = {
   priority: `CASE s.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, s.deadline IS NULL, s.deadline, s.updated_at DESC`,
 }
 
-function toStory(row: StoryRow): StoryRecord {
+export function toStory(row: StoryRow): StoryRecord {
   const lengthTarget: LengthTargetRecord | null = row.length_target !== null && row.length_unit ? { value: row.length_target, unit: row.length_unit } : null
   return {
     id: row.id,
@@ -90,6 +93,9 @@ function toStory(row: StoryRow): StoryRecord {
     priority: row.priority,
     internalNote: row.internal_note,
     publishAt: row.publish_at,
+    language: row.language,
+    publicPath: row.public_path,
+    firstPublishedAt: row.first_published_at,
   }
 }
 
@@ -132,8 +138,8 @@ export class SqliteStories implements StoryStore {
         this.db
           .prepare(
             `INSERT INTO stories (id, headline, search_text, status, section_id, byline, words, signs, created_by, created_at, updated_at,
-               slug, tags, deadline, length_target, length_unit, priority, internal_note)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+               slug, tags, deadline, length_target, length_unit, priority, internal_note, language)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             story.id,
@@ -154,6 +160,7 @@ export class SqliteStories implements StoryStore {
             story.lengthTarget?.unit ?? null,
             story.priority ?? 'normal',
             story.internalNote ?? '',
+            story.language ?? 'fr',
           )
         this.db.prepare('INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, 0, ?)').run(story.id, initialState, story.createdAt)
         const assign = this.db.prepare('INSERT INTO story_assignees (story_id, user_id, position, assigned_at) VALUES (?, ?, ?, ?)')
@@ -227,6 +234,7 @@ export class SqliteStories implements StoryStore {
     }
     if (changes.priority !== undefined) set('priority', changes.priority)
     if (changes.internalNote !== undefined) set('internal_note', changes.internalNote)
+    if (changes.language !== undefined) set('language', changes.language)
     return this.db.transaction(() => {
       if (!this.read(id)) return null
       if (columns.length > 0) {
@@ -269,6 +277,23 @@ export class SqliteStories implements StoryStore {
         .prepare('UPDATE stories SET status = ?, publish_at = ?, updated_at = ? WHERE id = ? AND status = ?')
         .run(write.to, write.publishAt, write.event.at, id, write.from).changes
       if (changed === 0) return null
+      if (write.publication) {
+        const { version, publicPath, slug } = write.publication
+        const next = (this.db.prepare('SELECT coalesce(max(version), 0) + 1 AS n FROM published_versions WHERE story_id = ?').get(id) as { n: number }).n
+        this.db
+          .prepare(
+            `INSERT INTO published_versions (story_id, version, published_at, published_by, kind, note, content, page_html, etag)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, next, version.publishedAt, version.publishedBy, version.kind, version.note, version.content, version.pageHtml, version.etag)
+        // The address and the first date are fixed by the first publication (stable URLs).
+        this.db
+          .prepare(
+            `UPDATE stories SET public_path = coalesce(public_path, ?), first_published_at = coalesce(first_published_at, ?),
+               slug = CASE WHEN slug = '' THEN ? ELSE slug END WHERE id = ?`,
+          )
+          .run(publicPath, version.publishedAt, slug, id)
+      }
       this.insertEvent(id, write.event)
       const created = this.insertNotifications(write.notifications)
       return { story: this.read(id)!, notifications: created }

@@ -117,4 +117,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX notifications_by_user ON notifications(user_id, id DESC);
   `,
+  /* 3: publishing: frozen versions, public addresses */ `
+  ALTER TABLE stories ADD COLUMN language TEXT NOT NULL DEFAULT 'fr';
+  ALTER TABLE stories ADD COLUMN public_path TEXT;
+  ALTER TABLE stories ADD COLUMN first_published_at TEXT;
+  CREATE UNIQUE INDEX stories_by_public_path ON stories(public_path) WHERE public_path IS NOT NULL;
+
+  -- What readers see: each publication frozen as it was, never changed afterwards.
+  CREATE TABLE published_versions (
+    story_id     TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    version      INTEGER NOT NULL,
+    published_at TEXT NOT NULL,
+    published_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('first', 'update', 'correction')),
+    note         TEXT,
+    content      TEXT NOT NULL,
+    page_html    TEXT NOT NULL,
+    etag         TEXT NOT NULL,
+    PRIMARY KEY (story_id, version)
+  );
+  CREATE INDEX published_versions_by_time ON published_versions(published_at DESC);
+  `,
 ]

@@ -34,7 +34,7 @@ describe('importPlainText', () => {
     const story = importPlainText(sample, { sections: [['Économie']] })
     expect(story.sectionPath).toEqual(['Économie'])
     expect(story.headline).toBe('Le prix du blé flambe')
-    expect(story.standfirst).toBe('La sécheresse fait grimper les cours.')
+    expect(story.standfirst).toEqual([{ type: 'text', text: 'La sécheresse fait grimper les cours.' }])
     expect(story.bio).toBe('Je couvre l’agriculture depuis dix ans.')
     expect(story.body.map((node) => node.type)).toEqual([
       'paragraph',

@@ -16,7 +16,8 @@ export interface ImportedStory {
   /** Section names from the section line, outermost first (empty when there was none). */
   sectionPath: string[]
   headline: string
-  standfirst: string
+  /** The standfirst's inline content (text, with marks when the source had them). */
+  standfirst: DocNode[]
   body: DocNode[]
   /** The author's short biography, when the text ends with one. */
   bio: string | null
@@ -78,7 +79,7 @@ function isSubhead(text: string, isLast: boolean): boolean {
 }
 
 /** Splits `ActualitésInternational` (a breadcrumb whose separators were lost) into its names. */
-function splitSectionLine(text: string, known: readonly (readonly string[])[]): string[] | null {
+export function splitSectionLine(text: string, known: readonly (readonly string[])[]): string[] | null {
   const squash = (value: string) => value.replace(/[\s›»>/|·]+/g, '').toLocaleLowerCase('fr')
   for (const path of known) {
     if (squash(path.join('')) === squash(text)) return [...path]
@@ -106,7 +107,7 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
   const blocks = toBlocks(text)
   const notes: string[] = []
   const unmapped: string[] = []
-  const result: ImportedStory = { sectionPath: [], headline: '', standfirst: '', body: [], bio: null, notes, unmapped }
+  const result: ImportedStory = { sectionPath: [], headline: '', standfirst: [], body: [], bio: null, notes, unmapped }
   let index = 0
 
   const first = blocks[0]
@@ -126,7 +127,7 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
   }
   const standfirst = blocks[index]
   if (standfirst && !isSubhead(standfirst.text, index === blocks.length - 1) && !isQuote(standfirst.text)) {
-    result.standfirst = standfirst.text
+    result.standfirst = [{ type: 'text', text: standfirst.text }]
     index++
   } else if (headline) {
     notes.push(`No standfirst found after the headline (line ${headline.line}).`)

@@ -8,7 +8,7 @@ import type { ImportedStory } from './plainText.js'
 export function importedToContent(imported: ImportedStory): StoryContent {
   return {
     headline: imported.headline,
-    standfirst: imported.standfirst === '' ? [] : [{ type: 'text', text: imported.standfirst }],
+    standfirst: imported.standfirst,
     body: imported.body,
   }
 }

@@ -1,0 +1,109 @@
+/**
+ * The publishing job when publishing fails: the story stays scheduled, the desk is told
+ * once (not on every retry), the job keeps trying, and the story goes out once publishing
+ * works again. Real storage, workflow and publisher; the failure is injected in front of
+ * the publisher.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { NewsroomEvents } from '../events/NewsroomEvents.js'
+import { silentLogger } from '../logger.js'
+import type { NotificationRecord, StoryRecord } from '../storage/Storage.js'
+import { roomsFixture } from '../testing/roomsFixture.js'
+import { Stories } from '../stories/Stories.js'
+import { Workflow, type Publishing } from '../workflow/Workflow.js'
+import { Publisher } from './Publisher.js'
+import { Scheduler } from './Scheduler.js'
+
+const fixtures: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  for (const fixture of fixtures.splice(0)) await fixture.close()
+})
+
+async function newsroom() {
+  const { storage, rooms } = roomsFixture()
+  fixtures.push(storage)
+  const logger = silentLogger()
+  const events = new NewsroomEvents()
+  const notified: NotificationRecord[] = []
+  events.on('notified', (records) => notified.push(...records))
+  const stories = new Stories(storage, events, logger)
+  let clock = new Date('2026-11-26T12:00:00Z')
+  const workflow = new Workflow(storage, events, logger, () => clock)
+  const publisher = new Publisher(storage, (id) => rooms.documentState(id), () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
+  const editor = await storage.users.create({
+    id: 'editor-1',
+    email: 'ines@copydesk.test',
+    displayName: 'Inès Moreau',
+    role: 'editor',
+    passwordHash: 'x',
+    bio: '',
+    color: '#123456',
+  })
+  const story = await stories.create({ content: { headline: 'Embargo', standfirst: [], body: [] }, createdBy: editor })
+  let record: StoryRecord = story
+  for (const to of ['submitted', 'approved'] as const) record = await workflow.apply(record, to, { actor: editor, note: null, publishAt: null })
+  record = await workflow.apply(record, 'scheduled', { actor: editor, note: null, publishAt: '2026-11-26T12:00:05.000Z' })
+  return {
+    storage,
+    workflow,
+    publisher,
+    notified,
+    story: record,
+    editor,
+    setClock: (iso: string) => {
+      clock = new Date(iso)
+    },
+    scheduler: (now: () => Date) => new Scheduler(storage, workflow, events, logger, 1000, now),
+  }
+}
+
+describe('the publishing job', () => {
+  it('tells the desk once when publishing fails, keeps trying, and publishes when it can', async () => {
+    const room = await newsroom()
+    let failing = true
+    const flaky: Publishing = {
+      prepare: async (story, request) => {
+        if (failing) throw new Error('the disk is full')
+        return room.publisher.prepare(story, request)
+      },
+      changed: (story) => room.publisher.changed(story),
+    }
+    room.workflow.publishing = flaky
+    let now = new Date('2026-11-26T12:00:01Z')
+    const scheduler = room.scheduler(() => now)
+
+    await scheduler.tick()
+    expect((await room.storage.stories.get(room.story.id))!.status).toBe('scheduled')
+
+    now = new Date('2026-11-26T12:00:06Z')
+    room.setClock(now.toISOString())
+    await scheduler.tick()
+    await scheduler.tick()
+    expect((await room.storage.stories.get(room.story.id))!.status).toBe('scheduled')
+    const failures = room.notified.filter((notification) => notification.kind === 'schedule_failed')
+    expect(failures.map((notification) => [notification.userId, notification.storyId])).toEqual([[room.editor.id, room.story.id]])
+    expect(failures[0]!.note).toMatch(/the disk is full/)
+
+    failing = false
+    now = new Date('2026-11-26T12:00:07Z')
+    await scheduler.tick()
+    const published = (await room.storage.stories.get(room.story.id))!
+    expect(published.status).toBe('published')
+    expect(published.publicPath).toMatch(new RegExp(`^/p/articles/embargo-${room.story.id}$`))
+    expect((await room.storage.published.latest(room.story.id))?.version).toBe(1)
+    await scheduler.stop()
+  })
+
+  it('leaves alone a story unscheduled meanwhile', async () => {
+    const room = await newsroom()
+    room.workflow.publishing = room.publisher
+    const stale = room.story
+    await room.workflow.apply(stale, 'approved', { actor: room.editor, note: null, publishAt: null })
+    // The job read the story as scheduled just before the desk took it back.
+    await expect(room.workflow.apply(stale, 'published', { actor: null, note: null, publishAt: null })).rejects.toMatchObject({ kind: 'conflict' })
+    const scheduler = room.scheduler(() => new Date('2026-11-26T12:00:06Z'))
+    await scheduler.tick()
+    expect((await room.storage.stories.get(room.story.id))!.status).toBe('approved')
+    expect(room.notified.filter((notification) => notification.kind === 'schedule_failed')).toEqual([])
+  })
+})
