@@ -1,12 +1,14 @@
 /**
  * `pnpm bench` (full run: writes docs/benchmarks.md and bench/results/<date>.json) and
  * `pnpm bench --quick` (a short run of every scenario, for CI: fails only when a run does not
- * converge). Options: `--only fanout,join-large`, `--servers copydesk,reference`, `--write`.
+ * converge). Options: `--only fanout,join-large`, `--servers copydesk,reference`, `--write`,
+ * `--report <results.json>` (render the report again from a saved run).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hasTaskset } from './proc.js'
 import { renderReport, targets, type RunResults } from './report.js'
@@ -51,6 +53,17 @@ function versions(): Record<string, string> {
     try {
       return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
     } catch {
+      // Packages whose exports hide package.json: walk up from their entry point.
+      try {
+        for (let dir = dirname(require.resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+          const file = join(dir, 'package.json')
+          if (!existsSync(file)) continue
+          const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version: string }
+          if (manifest.name === name) return manifest.version
+        }
+      } catch {
+        // not installed
+      }
       return '?'
     }
   }
@@ -58,6 +71,17 @@ function versions(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  // `--report bench/results/<date>.json`: writes docs/benchmarks.md again from a saved run and
+  // the current bench/NOTES.md, without measuring anything.
+  const saved = option('report')
+  if (saved) {
+    const notesFile = `${ROOT}bench/NOTES.md`
+    // pnpm runs this in bench/; the path is the caller's.
+    const results = JSON.parse(readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), saved), 'utf8')) as RunResults
+    writeFileSync(`${ROOT}docs/benchmarks.md`, renderReport(results, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : ''))
+    process.stdout.write(`docs/benchmarks.md written from ${saved}\n`)
+    return
+  }
   const quick = process.argv.includes('--quick')
   const settings = quick ? QUICK : FULL
   const only = (option('only')?.split(',') ?? [...SCENARIOS]) as Scenario[]
