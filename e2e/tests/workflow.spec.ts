@@ -50,7 +50,7 @@ test('file, send back with a note, refile, approve: everyone sees it as it happe
   await camille.editor.waitUntilSaved()
   await camille.editor.move('File to desk')
   await expect(ines.board.column('Filed').locator('article.card').filter({ hasText: headline })).toBeVisible()
-  await ines.board.card(headline).getByRole('link').click()
+  await ines.board.card(headline).locator('.card__headline').click()
   await ines.editor.waitUntilSaved()
   await expect(ines.editor.body).toContainText('Le Sénat l’examinera le 12 décembre.')
   await ines.editor.move('Approve')
