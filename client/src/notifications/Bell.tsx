@@ -15,7 +15,8 @@ function describe(notification: Notification): string {
     case 'approved':
       return `${who} approved it`
     case 'published':
-      return `${who} published it`
+      // No one: the publishing job, at the scheduled time (or late, with the note saying so).
+      return notification.actor ? `${who} published it` : 'Published on schedule'
     case 'mentioned':
       return `${who} mentioned you`
     case 'schedule_failed':
