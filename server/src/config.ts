@@ -4,6 +4,7 @@
  * Every variable is documented in the README.
  */
 import { isAbsolute, resolve } from 'node:path'
+import { LANGUAGE_PATTERN } from '@copydesk/shared/api'
 import { MAX_DOCUMENT_BYTES } from '@copydesk/shared/limits'
 import { z } from 'zod'
 
@@ -29,7 +30,7 @@ const EnvSchema = z.object({
   /** The public site's name (reader pages, feeds, the ninjs copyright holder). */
   COPYDESK_SITE_NAME: z.string().trim().min(1).max(80).default('Copydesk'),
   /** The language of the public site's own pages (front and section pages, feeds) and of new stories. */
-  COPYDESK_SITE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'COPYDESK_SITE_LANGUAGE must be a language tag such as fr or en-GB').default('fr'),
+  COPYDESK_SITE_LANGUAGE: z.string().regex(LANGUAGE_PATTERN, 'COPYDESK_SITE_LANGUAGE must be a language tag such as fr or en-GB').default('fr'),
   /** The time zone reader pages show dates in. */
   COPYDESK_TIMEZONE: z
     .string()

@@ -1,18 +1,13 @@
 /** Sections (admins): the newsroom's sections and subsections, e.g. Actualités › International. */
 import { useState, type FormEvent } from 'react'
-import type { Section } from '@copydesk/shared/api'
+import { slugify, type Section } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
 import { useNewsroom } from '../app/Newsroom.js'
 
 /** A section id from its name: "Économie" → "economie". */
 export function sectionId(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  return slugify(name)
 }
 
 export function SectionsPage() {

@@ -31,3 +31,24 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
     </dialog>
   )
 }
+
+/** The end of a dialog's form: what went wrong, if anything, then Cancel and the submit button. */
+export function DialogFormFooter({ error, onCancel, submitLabel, disabled = false }: { error: string | null; onCancel: () => void; submitLabel: string; disabled?: boolean }) {
+  return (
+    <>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={disabled}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  )
+}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import type { Story, User } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { Dialog } from '../app/Dialog.js'
+import { Dialog, DialogFormFooter } from '../app/Dialog.js'
 import { Avatar } from '../presence/Avatar.js'
 
 export function AssignDialog({ story, users, onDone, onClose }: { story: Story; users: User[]; onDone: (story: Story) => void; onClose: () => void }) {
@@ -40,19 +40,7 @@ export function AssignDialog({ story, users, onDone, onClose }: { story: Story; 
             </label>
           ))}
         </fieldset>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary">
-            Save assignment
-          </button>
-        </div>
+        <DialogFormFooter error={error} onCancel={onClose} submitLabel="Save assignment" />
       </form>
     </Dialog>
   )

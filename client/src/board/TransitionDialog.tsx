@@ -7,7 +7,7 @@ import type { RevisionKind, Story } from '@copydesk/shared/api'
 import type { TransitionRule } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { Dialog } from '../app/Dialog.js'
+import { Dialog, DialogFormFooter } from '../app/Dialog.js'
 
 export function needsDialog(rule: TransitionRule): boolean {
   return rule.noteRequired || rule.publishAtRequired
@@ -77,19 +77,12 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
           <span className="field__label">{republishing ? 'Note for readers (required): what changed' : rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
           <textarea className="input textarea" rows={4} required={rule.noteRequired} maxLength={2000} autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
         </label>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision)}>
-            {rule.label}
-          </button>
-        </div>
+        <DialogFormFooter
+          error={error}
+          onCancel={onClose}
+          submitLabel={rule.label}
+          disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision)}
+        />
       </form>
     </Dialog>
   )

@@ -4,7 +4,7 @@
  * step so far. Editable as the person's role allows; the server checks again.
  */
 import { useEffect, useState, type FormEvent } from 'react'
-import type { Story, StoryEvent, UpdateStoryRequest } from '@copydesk/shared/api'
+import { slugify, type Story, type StoryEvent, type UpdateStoryRequest } from '@copydesk/shared/api'
 import { isDesk } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
@@ -18,18 +18,6 @@ function toLocalInput(iso: string | null): string {
   if (!iso) return ''
   const date = new Date(iso)
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-}
-
-function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, '-')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 120)
-    .replace(/-+$/, '')
 }
 
 export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (story: Story) => void }) {
@@ -113,7 +101,7 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
             <span className="field__label">Slug</span>
             <span className="details__inline">
               <input className="input" value={form.slug} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={set('slug')} />
-              <button type="button" className="button button--quiet" onClick={() => setForm({ ...form, slug: slugify(story.headline) })}>
+              <button type="button" className="button button--quiet" onClick={() => setForm({ ...form, slug: slugify(story.headline, 120) })}>
                 From headline
               </button>
             </span>

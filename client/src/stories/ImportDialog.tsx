@@ -7,7 +7,7 @@ import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import { MAX_IMPORT_CHARS, type ImportStoryResponse, type Section, type Story } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { Dialog } from '../app/Dialog.js'
+import { Dialog, DialogFormFooter } from '../app/Dialog.js'
 
 type Format = 'text' | 'markdown' | 'html'
 
@@ -159,19 +159,7 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
             placeholder={'Actualités › International\n\nThe headline\n\nThe standfirst…'}
           />
         </div>
-        {error && (
-          <p className="form__error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy || !content.trim()}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
+        <DialogFormFooter error={error} onCancel={onClose} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !content.trim()} />
       </form>
     </Dialog>
   )

@@ -111,8 +111,7 @@ export function publicRoutes({ publisher }: Services): Hono<AppEnv> {
   routes.get('/p/:section{[a-z0-9]+(?:-[a-z0-9]+)*}/', async (c) => send(c, await publisher.listing(c.req.param('section')), HTML))
   routes.get('/p/:section{[a-z0-9]+(?:-[a-z0-9]+)*}/feed.xml', async (c) => {
     const answer = await publisher.feed(c.req.param('section'))
-    if (answer.status !== 200) return send(c, await publisher.listing(c.req.param('section')), HTML)
-    return send(c, answer, RSS)
+    return send(c, answer, answer.status === 200 ? RSS : HTML)
   })
   routes.get('/p/*', async (c) => {
     const path = c.req.path

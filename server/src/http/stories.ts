@@ -15,6 +15,7 @@ import {
   type StoryEvent,
 } from '@copydesk/shared/api'
 import { storyToMarkdown } from '@copydesk/shared/doc'
+import type { PublishedContent } from '../publish/content.js'
 import { isDesk } from '@copydesk/shared/workflow'
 import { Hono } from 'hono'
 import { assertWritable, principalOf, type AppContext, type AppEnv, type Services } from './context.js'
@@ -145,27 +146,22 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     if (!story) throw notFound('No such story')
     const latest = await storage.published.latest(id)
     const wanted = query.version ?? (latest ? latest.version : 'draft')
-    let content
-    let version: number
-    let pageHtml: string | null = null
+    let exported: { content: PublishedContent; pageHtml: string; version: number }
     if (wanted === 'draft') {
-      const draft = await publisher.draft(story)
-      content = draft.content
-      version = draft.version
+      exported = await publisher.draft(story)
     } else {
       const stored = await storage.published.get(id, wanted)
       if (!stored) throw notFound(`This story has no version ${wanted}`)
-      content = publisher.content(stored)
-      version = stored.version
-      pageHtml = stored.pageHtml
+      exported = { content: publisher.content(stored), pageHtml: stored.pageHtml, version: stored.version }
     }
+    const { content, pageHtml, version } = exported
     const name = `${content.slug}-${wanted === 'draft' ? 'draft' : `v${version}`}`
     c.header('Cache-Control', 'no-store')
     switch (query.format) {
       case 'html':
         c.header('Content-Disposition', `attachment; filename="${name}.html"`)
         c.header('Content-Type', 'text/html; charset=utf-8')
-        return c.body(pageHtml ?? publisher.renderPage(content))
+        return c.body(pageHtml)
       case 'markdown': {
         const markdown = storyToMarkdown({
           headline: content.headline,

@@ -9,11 +9,13 @@
  * publication changes, so a busy page costs a map lookup, not a render.
  */
 import { createHash } from 'node:crypto'
+import { slugify } from '@copydesk/shared/api'
 import { measureStory, readStoryContent } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
+import { sectionTrail } from '../stories/Stories.js'
 import type { NewPublishedVersion, PublishedVersionRecord, RevisionKind, SectionRecord, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
-import { parseContent, slugify, type PublishedContent, type PublishedRevision } from './content.js'
+import { parseContent, type PublishedContent, type PublishedRevision } from './content.js'
 import { renderFeed } from './feed.js'
 import { canceledNinjs, toNinjs, type NinjsItem } from './ninjs.js'
 import { renderArticlePage, renderGonePage, renderListingPage, type Site } from './page.js'
@@ -73,6 +75,31 @@ export class Publisher {
    * status change.
    */
   async prepare(story: StoryRecord, request: PublishRequest): Promise<Prepared> {
+    const { content, pageHtml, kind } = await this.compose(story, request)
+    return {
+      publicPath: content.publicPath,
+      slug: content.slug,
+      version: {
+        storyId: story.id,
+        publishedAt: request.at,
+        publishedBy: request.actor?.id ?? null,
+        kind,
+        note: request.note,
+        content: JSON.stringify(content),
+        pageHtml,
+        etag: etagOf(pageHtml),
+      },
+    }
+  }
+
+  /** A draft as it would be published now, and the number of the last publication (exports of the working copy). */
+  async draft(story: StoryRecord): Promise<{ content: PublishedContent; pageHtml: string; version: number }> {
+    const { content, pageHtml, previousVersion } = await this.compose(story, { actor: null, revision: null, note: null, at: new Date().toISOString() })
+    return { content, pageHtml, version: previousVersion }
+  }
+
+  /** The content and the page of a publication made now. */
+  private async compose(story: StoryRecord, request: PublishRequest): Promise<{ content: PublishedContent; pageHtml: string; kind: RevisionKind; previousVersion: number }> {
     const doc = new Y.Doc()
     try {
       // A copy: reading through the schema may drop what the schema does not know, and that
@@ -82,7 +109,7 @@ export class Publisher {
       const length = measureStory(doc).total
       const [previous, sections] = await Promise.all([this.storage.published.latest(story.id), this.storage.sections.list()])
       const site = this.site()
-      const slug = story.slug || slugify(text.headline) || 'article'
+      const slug = story.slug || slugify(text.headline, 90) || 'article'
       const publicPath = story.publicPath ?? `/p/${encodeURIComponent(story.sectionId ?? 'articles')}/${slug}-${story.id}`
       const kind: RevisionKind = previous ? (request.revision ?? 'update') : 'first'
       const revisions: PublishedRevision[] = previous ? [...parseContent(previous.content).revisions] : []
@@ -105,21 +132,7 @@ export class Publisher {
         publishedAt: request.at,
         revisions,
       }
-      const pageHtml = renderArticlePage(content, site)
-      return {
-        publicPath,
-        slug,
-        version: {
-          storyId: story.id,
-          publishedAt: request.at,
-          publishedBy: request.actor?.id ?? null,
-          kind,
-          note: request.note,
-          content: JSON.stringify(content),
-          pageHtml,
-          etag: etagOf(pageHtml),
-        },
-      }
+      return { content, pageHtml: renderArticlePage(content, site), kind, previousVersion: previous?.version ?? 0 }
     } finally {
       doc.destroy()
     }
@@ -129,13 +142,6 @@ export class Publisher {
   changed(story: StoryRecord): void {
     if (story.publicPath) this.pages.delete(story.publicPath)
     this.listings.clear()
-  }
-
-  /** A draft's content as it would be published now (exports of the working copy). */
-  async draft(story: StoryRecord): Promise<{ content: PublishedContent; version: number }> {
-    const latest = await this.storage.published.latest(story.id)
-    const prepared = await this.prepare(story, { actor: null, revision: null, note: null, at: new Date().toISOString() })
-    return { content: parseContent(prepared.version.content), version: latest?.version ?? 0 }
   }
 
   /** The reader page at a public address when it is in memory already (the server's fast path). */
@@ -172,7 +178,7 @@ export class Publisher {
     return this.cachedListing(`page:${sectionId ?? ''}`, async () => {
       const site = this.site()
       const scope = await this.scope(sectionId)
-      if (scope === null) return resource(404, renderGonePage(site, 'not_found'), this.started)
+      if (scope === null) return this.notFound()
       const items = await this.recent(LISTING_SIZE, scope?.ids)
       const path = sectionId ? `/p/${encodeURIComponent(sectionId)}/` : '/p/'
       const body = renderListingPage({
@@ -187,12 +193,12 @@ export class Publisher {
     })
   }
 
-  /** The site's feed (no section) or a section's. */
+  /** The site's feed (no section) or a section's; the not-found page for an unknown section. */
   async feed(sectionId: string | null): Promise<PublicResource> {
     return this.cachedListing(`feed:${sectionId ?? ''}`, async () => {
       const site = this.site()
       const scope = await this.scope(sectionId)
-      if (scope === null) return resource(404, '', this.started)
+      if (scope === null) return this.notFound()
       const items = await this.recent(FEED_SIZE, scope?.ids)
       const path = sectionId ? `/p/${encodeURIComponent(sectionId)}/` : '/p/'
       const body = renderFeed({
@@ -217,11 +223,6 @@ export class Publisher {
     const site = this.site()
     if (story.status === 'unpublished') return { status: 410, item: canceledNinjs(content, latest.version, story.updatedAt), etag: `"c${latest.etag.slice(1)}` }
     return { status: 200, item: toNinjs(content, latest.version, { siteName: site.name, siteUrl: site.url }), etag: latest.etag }
-  }
-
-  /** The article page for content not stored as a version (a draft's export). */
-  renderPage(content: PublishedContent): string {
-    return renderArticlePage(content, this.site())
   }
 
   /** A version's content (exports). */
@@ -268,15 +269,8 @@ export class Publisher {
   }
 }
 
-export function sectionOf(id: string, sections: SectionRecord[]): NonNullable<PublishedContent['section']> {
-  const trail: { id: string; name: string }[] = []
-  const seen = new Set<string>()
-  for (let current = sections.find((section) => section.id === id); current && !seen.has(current.id); ) {
-    seen.add(current.id)
-    trail.unshift({ id: current.id, name: current.name })
-    const parentId = current.parentId
-    current = parentId ? sections.find((section) => section.id === parentId) : undefined
-  }
-  const own = trail[trail.length - 1] ?? { id, name: id }
-  return { id: own.id, name: own.name, trail: trail.length ? trail : [own] }
+function sectionOf(id: string, sections: SectionRecord[]): NonNullable<PublishedContent['section']> {
+  const record = sections.find((section) => section.id === id)
+  const trail = record ? sectionTrail(record, sections).map((section) => ({ id: section.id, name: section.name })) : [{ id, name: id }]
+  return { id, name: trail[trail.length - 1]!.name, trail }
 }

@@ -98,12 +98,19 @@ describe('the publishing job', () => {
     const room = await newsroom()
     room.workflow.publishing = room.publisher
     const stale = room.story
-    await room.workflow.apply(stale, 'approved', { actor: room.editor, note: null, publishAt: null })
-    // The job read the story as scheduled just before the desk took it back.
-    await expect(room.workflow.apply(stale, 'published', { actor: null, note: null, publishAt: null })).rejects.toMatchObject({ kind: 'conflict' })
+    // The job reads the story as due, and the desk takes it back before the job publishes it.
+    const stories = room.storage.stories
+    const due = stories.due.bind(stories)
+    stories.due = async (now) => {
+      const found = await due(now)
+      await room.workflow.apply(stale, 'approved', { actor: room.editor, note: null, publishAt: null })
+      return found
+    }
     const scheduler = room.scheduler(() => new Date('2026-11-26T12:00:06Z'))
     await scheduler.tick()
     expect((await room.storage.stories.get(room.story.id))!.status).toBe('approved')
     expect(room.notified.filter((notification) => notification.kind === 'schedule_failed')).toEqual([])
+    expect(await room.storage.published.list(room.story.id)).toEqual([])
+    await expect(room.workflow.apply(stale, 'published', { actor: null, note: null, publishAt: null })).rejects.toMatchObject({ kind: 'conflict' })
   })
 })

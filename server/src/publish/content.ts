@@ -37,15 +37,3 @@ export interface PublishedContent {
 export function parseContent(json: string): PublishedContent {
   return JSON.parse(json) as PublishedContent
 }
-
-/** "La Russie Ouvre la Porte à la Fourniture d’Armes" → "la-russie-ouvre-la-porte-a-la-fourniture-d-armes". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 90)
-    .replace(/-+$/, '')
-}

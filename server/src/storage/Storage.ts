@@ -279,7 +279,8 @@ export interface StoryStore {
   transition(id: string, write: TransitionWrite): Promise<StoryWrite | null>
   events(id: string): Promise<StoryEventRecord[]>
   /** The latest event of a kind that carried a note (for showing a send-back's reasons). */
-  lastNote(id: string): Promise<StoryEventRecord | null>
+  /** The latest workflow step that carried a note, for each of these stories that has one. */
+  lastNotes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>>
   /** Scheduled stories whose time has come (the publishing issue's job). */
   due(now: string): Promise<StoryRecord[]>
 }

@@ -173,6 +173,25 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         expect(await storage.stories.exists(older.id)).toBe(true)
       })
 
+      it("finds each story's latest workflow note in one call", async () => {
+        const first = await storage.stories.create(story({ status: 'submitted' }), new Uint8Array([0, 0]))
+        const second = await storage.stories.create(story({ status: 'submitted' }), new Uint8Array([0, 0]))
+        const step = (from: 'submitted' | 'draft', to: 'submitted' | 'draft', note: string | null, at: string) => ({
+          from,
+          to,
+          publishAt: null,
+          event: { at, actorId: null, kind: 'transition' as const, fromStatus: from, toStatus: to, note, detail: null },
+          notifications: [],
+        })
+        await storage.stories.transition(first.id, step('submitted', 'draft', 'Premier renvoi', '2026-01-01T10:00:00.000Z'))
+        await storage.stories.transition(first.id, step('draft', 'submitted', null, '2026-01-01T11:00:00.000Z'))
+        await storage.stories.transition(first.id, step('submitted', 'draft', 'Second renvoi', '2026-01-01T12:00:00.000Z'))
+        const notes = await storage.stories.lastNotes([first.id, second.id, 'no-such-story'])
+        expect([...notes.keys()]).toEqual([first.id])
+        expect(notes.get(first.id)).toMatchObject({ note: 'Second renvoi', fromStatus: 'submitted', toStatus: 'draft' })
+        expect((await storage.stories.lastNotes([])).size).toBe(0)
+      })
+
       it('refuses a second story with the same id', async () => {
         const first = story()
         await storage.stories.create(first, new Uint8Array([0, 0]))

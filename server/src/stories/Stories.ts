@@ -258,40 +258,42 @@ export class Stories {
 
   async toApi(records: StoryRecord[]): Promise<Story[]> {
     if (records.length === 0) return []
-    const [sections, users] = await Promise.all([this.storage.sections.list(), this.storage.users.list()])
+    const [sections, users, notes] = await Promise.all([
+      this.storage.sections.list(),
+      this.storage.users.list(),
+      this.storage.stories.lastNotes(records.map((record) => record.id)),
+    ])
     const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
-    return Promise.all(
-      records.map(async (record) => {
-        const note = await this.storage.stories.lastNote(record.id)
-        const lastNote: StoryNote | null =
-          note && note.note && note.fromStatus && note.toStatus
-            ? { text: note.note, from: note.fromStatus, to: note.toStatus, by: note.actorId ? (people.get(note.actorId) ?? null) : null, at: note.at }
-            : null
-        return {
-          id: record.id,
-          headline: record.headline,
-          status: record.status,
-          section: record.sectionId ? toSectionById(record.sectionId, sections) : null,
-          byline: record.byline,
-          length: { words: record.words, signs: record.signs },
-          createdBy: record.createdBy,
-          createdAt: record.createdAt,
-          updatedAt: record.updatedAt,
-          slug: record.slug,
-          tags: record.tags,
-          assignees: record.assignees.map((id) => people.get(id)).filter((person) => person !== undefined),
-          deadline: record.deadline,
-          lengthTarget: record.lengthTarget,
-          priority: record.priority,
-          internalNote: record.internalNote,
-          publishAt: record.publishAt,
-          lastNote,
-          language: record.language,
-          publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
-          firstPublishedAt: record.firstPublishedAt,
-        }
-      }),
-    )
+    return records.map((record) => {
+      const note = notes.get(record.id)
+      const lastNote: StoryNote | null =
+        note && note.note && note.fromStatus && note.toStatus
+          ? { text: note.note, from: note.fromStatus, to: note.toStatus, by: note.actorId ? (people.get(note.actorId) ?? null) : null, at: note.at }
+          : null
+      return {
+        id: record.id,
+        headline: record.headline,
+        status: record.status,
+        section: record.sectionId ? toSectionById(record.sectionId, sections) : null,
+        byline: record.byline,
+        length: { words: record.words, signs: record.signs },
+        createdBy: record.createdBy,
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+        slug: record.slug,
+        tags: record.tags,
+        assignees: record.assignees.map((id) => people.get(id)).filter((person) => person !== undefined),
+        deadline: record.deadline,
+        lengthTarget: record.lengthTarget,
+        priority: record.priority,
+        internalNote: record.internalNote,
+        publishAt: record.publishAt,
+        lastNote,
+        language: record.language,
+        publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
+        firstPublishedAt: record.firstPublishedAt,
+      }
+    })
   }
 
   private async sectionExists(id: string): Promise<boolean> {
@@ -311,14 +313,19 @@ function toSectionById(id: string, all: SectionRecord[]): Section | null {
   return record ? toSection(record, all) : null
 }
 
-export function toSection(record: SectionRecord, all: SectionRecord[]): Section {
-  const path: string[] = []
+/** A section and the sections above it, outermost first ("Actualités", "International"). */
+export function sectionTrail(record: SectionRecord, all: SectionRecord[]): SectionRecord[] {
+  const trail: SectionRecord[] = []
   const seen = new Set<string>()
   for (let current: SectionRecord | undefined = record; current && !seen.has(current.id); ) {
     seen.add(current.id)
-    path.unshift(current.name)
+    trail.unshift(current)
     const parentId: string | null = current.parentId
     current = parentId ? all.find((section) => section.id === parentId) : undefined
   }
-  return { id: record.id, name: record.name, parentId: record.parentId, path }
+  return trail
+}
+
+export function toSection(record: SectionRecord, all: SectionRecord[]): Section {
+  return { id: record.id, name: record.name, parentId: record.parentId, path: sectionTrail(record, all).map((section) => section.name) }
 }

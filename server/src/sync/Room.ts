@@ -63,6 +63,13 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0
 }
 
+/** A stored story as one update: its snapshot and the log after it; null when there is nothing yet. */
+export function storedState(stored: StoredDocument): Uint8Array | null {
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+  if (parts.length === 0) return null
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+}
+
 export class Room {
   readonly doc: Y.Doc
   readonly sessions = new Set<Session>()
@@ -113,8 +120,8 @@ export class Room {
       this.fullStateMessage = syncStep2Message(stored.snapshot)
       setTimeout(() => this.build(), 1000).unref()
     } else {
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-      if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts))
+      const state = storedState(stored)
+      if (state) Y.applyUpdate(this.doc, state)
       this.listen()
     }
     this.maybeCompact()

@@ -12,7 +12,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '@copydesk/shared/protocol'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
-import { Room, type RoomSettings } from './Room.js'
+import { Room, storedState, type RoomSettings } from './Room.js'
 import type { Session } from './Session.js'
 import { UpdateWriter } from './UpdateWriter.js'
 
@@ -75,10 +75,7 @@ export class Rooms {
       await new Promise<void>((resolve) => room.whenCommitted(resolve))
       return state
     }
-    const stored = await this.options.documents.load(storyId)
-    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
-    if (parts.length === 0) return Y.encodeStateAsUpdate(new Y.Doc())
-    return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+    return storedState(await this.options.documents.load(storyId)) ?? Y.encodeStateAsUpdate(new Y.Doc())
   }
 
   /** The loaded room of a story, if it is loaded. */

@@ -30,6 +30,7 @@ export {
   Priority,
   SECTION_ID_PATTERN,
   SLUG_PATTERN,
+  slugify,
   STORY_EVENT_KINDS,
   STORY_ID_PATTERN,
   STORY_SORTS,

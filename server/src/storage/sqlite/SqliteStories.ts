@@ -304,9 +304,17 @@ export class SqliteStories implements StoryStore {
     return (this.db.prepare('SELECT * FROM story_events WHERE story_id = ? ORDER BY id').all(id) as EventRow[]).map(toEvent)
   }
 
-  async lastNote(id: string): Promise<StoryEventRecord | null> {
-    const row = this.db.prepare(`SELECT * FROM story_events WHERE story_id = ? AND kind = 'transition' AND note IS NOT NULL ORDER BY id DESC LIMIT 1`).get(id) as EventRow | undefined
-    return row ? toEvent(row) : null
+  async lastNotes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>> {
+    if (ids.length === 0) return new Map()
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM story_events WHERE id IN (
+           SELECT max(id) FROM story_events
+           WHERE story_id IN (SELECT value FROM json_each(?)) AND kind = 'transition' AND note IS NOT NULL
+           GROUP BY story_id)`,
+      )
+      .all(JSON.stringify(ids)) as EventRow[]
+    return new Map(rows.map((row) => [row.story_id, toEvent(row)]))
   }
 
   async due(now: string): Promise<StoryRecord[]> {
