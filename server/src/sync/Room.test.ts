@@ -182,7 +182,8 @@ describe('updates', () => {
     a.doc.getText('body').insert(0, 'x'.repeat(20_000))
     await until(() => rooms.writer.failing, 2000, 'the append to fail')
     const joiner = new MemoryClient(identity('Inès')).connect(rooms, storyId)
-    await new Promise((resolve) => setTimeout(resolve, 150))
+    // The joiner's step 1 is queued behind the failed append; a retry fails too, and still nothing went out.
+    await until(() => rooms.writer.failedAttempts >= 3, 2000, 'two retries to fail')
     expect(b.text()).toBe('')
     expect(joiner.synced).toBe(false)
     expect(a.received.filter((m) => messageKind(m) === 'step1')).toHaveLength(1) // no acknowledgement
@@ -206,7 +207,7 @@ describe('updates', () => {
     await until(() => rooms.writer.failing, 2000, 'the append to fail')
     // Someone else keeps typing: that must not hold the barrier back once storage is back.
     const typing = setInterval(() => b.doc.getText('body').insert(0, '.'), 1)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await until(() => rooms.writer.failedAttempts >= 3, 2000, 'two retries to fail')
     expect(a.received.filter((m) => messageKind(m) === 'step2').length).toBe(repliesBefore)
     storage.database.pragma('max_page_count = 1073741823')
     try {
@@ -228,7 +229,10 @@ describe('updates', () => {
     const deniedBefore = reader.denied.length
     reader.doc.getText('body').insert(0, 'sneaky ')
     await until(() => reader.denied.length > deniedBefore)
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    // [S7] The reader's update was handled before its barrier; the writer's barrier reply
+    // carries everything the room accepted, so it would hold the sneaky text if it got in.
+    await reader.barrier()
+    await writer.barrier()
     expect(writer.text()).toBe('approved text')
     expect(await storedText(storage, storyId)).toBe('approved text')
     expect(reader.closed).toBeNull()
@@ -248,8 +252,10 @@ describe('updates', () => {
     rooms.loaded(storyId)!.setAccess(reporter.session, 'read', 'Approved: the copy desk has it.')
     await until(() => reporter.denied.includes('Approved: the copy desk has it.'))
     reporter.doc.getText('body').insert(0, 'late change ')
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await reporter.barrier()
+    await editor.barrier()
     expect(editor.text()).toBe('filed.')
+    expect(await storedText(storage, storyId)).toBe('filed.')
   })
 
   it('[S14] refuses an update that would take the document past its size limit', async () => {
@@ -295,7 +301,10 @@ describe('presence', () => {
     encoding.writeVarUint(fake, 999)
     encoding.writeVarString(fake, JSON.stringify({ field: 'body', cursor: 'hijacked' }))
     attacker.send(frame(MESSAGE_AWARENESS, encoding.toUint8Array(fake)))
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    // Then a state of its own: frames are handled in order, so once the observer shows it,
+    // the fake state before it was either applied or skipped.
+    attacker.awareness.setLocalState({ field: 'standfirst' })
+    await until(() => observer.awareness.getStates().get(attacker.doc.clientID)?.field === 'standfirst')
     expect(observer.awareness.getStates().get(victim.doc.clientID)).toMatchObject({ field: 'headline' })
     expect(attacker.closed).toBeNull()
   })
@@ -408,11 +417,15 @@ describe('lifecycle', () => {
     const storyId = await createStory(storage)
     const realCompact = storage.documents.compact.bind(storage.documents)
     let compacting!: () => void
+    let finishCompaction!: () => void
+    let compactFinished!: Promise<void>
     const compactStarted = new Promise<void>((resolve) => (compacting = resolve))
-    vi.spyOn(storage.documents, 'compact').mockImplementation(async (...args: Parameters<DocumentStore['compact']>) => {
+    const released = new Promise<void>((resolve) => (finishCompaction = resolve))
+    vi.spyOn(storage.documents, 'compact').mockImplementation((...args: Parameters<DocumentStore['compact']>) => {
       compacting()
-      await new Promise((resolve) => setTimeout(resolve, 30))
-      return realCompact(...args)
+      // Held until the second client has joined, then written for real.
+      compactFinished = released.then(() => realCompact(...args))
+      return compactFinished
     })
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     await until(() => a.synced)
@@ -423,7 +436,10 @@ describe('lifecycle', () => {
     await compactStarted
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => b.text() === 'draft')
-    await new Promise((resolve) => setTimeout(resolve, 60))
+    finishCompaction()
+    await compactFinished
+    // The unload resumes in the microtasks after the compaction; all of them run before an immediate.
+    await new Promise((resolve) => setImmediate(resolve))
     expect(rooms.loaded(storyId)).toBe(room)
     b.doc.getText('body').insert(5, ' 2')
     const c = new MemoryClient(identity('Inès')).connect(rooms, storyId)
@@ -460,10 +476,13 @@ describe('lifecycle', () => {
     source.getText('body').insert(5, ' second')
     const dependent = Y.encodeStateAsUpdate(source, vector)
     const compact = vi.spyOn(storage.documents, 'compact')
+    const room = rooms.loaded(storyId)!
+    const attempted = vi.spyOn(room, 'compact')
     a.send(frame(MESSAGE_SYNC, SYNC_UPDATE, dependent))
     a.doc.getText('body').insert(0, 'x')
-    await until(() => rooms.writer.pending === 0)
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await a.barrier()
+    // The log is past its threshold: the room tried to compact, and declined.
+    await until(() => attempted.mock.calls.length > 0, 2000, 'a compaction attempt')
     expect(compact).not.toHaveBeenCalled()
     a.send(frame(MESSAGE_SYNC, SYNC_UPDATE, base))
     await until(() => compact.mock.calls.length > 0, 2000, 'compaction once the gap is filled')

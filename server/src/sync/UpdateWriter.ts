@@ -60,6 +60,11 @@ export class UpdateWriter {
     return this.failures > 0
   }
 
+  /** Attempts that failed in a row (0 once an append succeeds again). */
+  get failedAttempts(): number {
+    return this.failures
+  }
+
   append(room: Room, update: Uint8Array, origin: Session | null): void {
     this.queue.push({ room, update, origin })
     this.backlogBytes += update.length

@@ -99,6 +99,23 @@ export class MemoryClient {
     queueMicrotask(() => this.session.receive(frame, isBinary))
   }
 
+  /**
+   * [S7] Sends a sync step 1 and resolves when its reply arrives. Frames of a connection
+   * are handled in order and the reply waits for every update accepted before it, so once
+   * this resolves, everything this client sent before has been handled, and this client
+   * holds everything the room had accepted and stored: "nothing arrived" is then a fact,
+   * not a guess after a sleep.
+   */
+  async barrier(timeoutMs = 2000): Promise<void> {
+    const replies = () => this.received.filter(isSyncStep2).length
+    const before = replies()
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    syncProtocol.writeSyncStep1(encoder, this.doc)
+    this.send(encoding.toUint8Array(encoder))
+    await until(() => replies() > before, timeoutMs, 'the reply to a sync step 1')
+  }
+
   /** The client goes away (its socket closes). */
   disconnect(): void {
     this.closed = { code: 1000, reason: 'client left' }
@@ -136,6 +153,11 @@ export class MemoryClient {
         throw new Error(`The server sent an unknown message type ${type}`)
     }
   }
+}
+
+function isSyncStep2(message: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(message)
+  return decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2
 }
 
 /** Lets queued microtasks and immediates run until `condition` holds, or fails after `timeoutMs`. */

@@ -126,16 +126,19 @@ describe('metadata', () => {
   it('the desk changes everything; a reporter only section, tags, slug, byline and length on their own draft', async () => {
     const story = await storyIn('draft')
     const patch = (who: string, json: unknown) => server.api.request<Story | ApiErrorBody>('PATCH', `/api/stories/${story.id}`, { credentials: people[who]!.credentials, json })
+    // Two days from now, at a whole minute, written with a +01:00 offset: the server stores it in UTC.
+    const deadline = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 2 * 86_400_000)
+    const withOffset = new Date(deadline.getTime() + 3_600_000).toISOString().replace(/\.000Z$/, '+01:00')
     const full = await patch('editor', {
       tags: ['Corée du Nord', 'Russie', 'Russie'],
       slug: 'russie-armes-coree-du-nord',
-      deadline: '2026-12-01T17:00:00+01:00',
+      deadline: withOffset,
       lengthTarget: { value: 4000, unit: 'signs' },
       priority: 'urgent',
       internalNote: 'Attendre la confirmation de l’AFP.',
     })
     expect(full.status).toBe(200)
-    expect(full.body).toMatchObject({ tags: ['Corée du Nord', 'Russie'], slug: 'russie-armes-coree-du-nord', deadline: '2026-12-01T16:00:00.000Z', lengthTarget: { value: 4000, unit: 'signs' }, priority: 'urgent' })
+    expect(full.body).toMatchObject({ tags: ['Corée du Nord', 'Russie'], slug: 'russie-armes-coree-du-nord', deadline: deadline.toISOString(), lengthTarget: { value: 4000, unit: 'signs' }, priority: 'urgent' })
     expect((await patch('assigned', { tags: ['International'], lengthTarget: { value: 600, unit: 'words' } })).status).toBe(200)
     expect((await patch('assigned', { priority: 'low' })).status).toBe(403)
     expect((await patch('assigned', { assignees: [] })).status).toBe(403)
