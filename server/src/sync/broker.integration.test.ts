@@ -3,7 +3,7 @@
  * Rules are named as in SPEC.md.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_UPDATE } from '@copydesk/shared/protocol'
