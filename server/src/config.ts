@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** 'normal' survives a process crash; 'full' also survives power loss (one fsync per commit). */
   SQLITE_SYNCHRONOUS: z.enum(['normal', 'full']).default('normal'),
+  /** How long a write waits (without blocking the server) for another process's lock on the database. */
+  SQLITE_LOCK_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
   /** Where the built client is; empty when the API runs alone (development with Vite). */
   CLIENT_DIST: z.string().optional(),
   /** The public site's name (reader pages, feeds, the ninjs copyright holder). */
@@ -62,6 +64,7 @@ export interface Config {
   demo: boolean
   logLevel: string
   sqliteSynchronous: 'normal' | 'full'
+  sqliteLockWaitMs: number
   clientDist: string | null
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean
@@ -115,6 +118,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demo: values.COPYDESK_DEMO,
     logLevel: values.LOG_LEVEL,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
+    sqliteLockWaitMs: values.SQLITE_LOCK_WAIT_MS,
     clientDist: values.CLIENT_DIST ? resolve(cwd, values.CLIENT_DIST) : null,
     secureCookies: publicUrl?.startsWith('https:') ?? false,
     site: { name: values.COPYDESK_SITE_NAME, language: values.COPYDESK_SITE_LANGUAGE, timeZone: values.COPYDESK_TIMEZONE },

@@ -20,7 +20,9 @@ import { readerFastPath } from './http/public.js'
 import { UpgradeRouter } from './http/upgrade.js'
 import { createLogger, type Logger } from './logger.js'
 import { SqliteStorage } from './storage/sqlite/SqliteStorage.js'
+import { DEFAULT_PATIENCE } from './storage/sqlite/patient.js'
 import type { Storage } from './storage/Storage.js'
+import { StorageHealth } from './storage/StorageHealth.js'
 import { Stories } from './stories/Stories.js'
 import { NewsroomEvents } from './events/NewsroomEvents.js'
 import { SocketServer } from './events/socketServer.js'
@@ -54,7 +56,11 @@ export interface StartOptions {
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
-  const storage = options.storage ?? new SqliteStorage({ file: config.databaseFile, synchronous: config.sqliteSynchronous })
+  const storage = options.storage ?? new SqliteStorage({
+      file: config.databaseFile,
+      synchronous: config.sqliteSynchronous,
+      patience: { ...DEFAULT_PATIENCE, budgetMs: config.sqliteLockWaitMs },
+    })
   const events = new NewsroomEvents()
   const accounts = new Accounts(storage)
   const stories = new Stories(storage, events, logger, config.site.language)
@@ -62,9 +68,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const notifications = new Notifications(storage)
   const auth = new Auth(storage)
 
+  const health = new StorageHealth()
   const rooms = new Rooms({
     documents: storage.documents,
     logger,
+    health,
     settings: config.sync,
     onDocumentChanged: (storyId, doc) => {
       stories.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
@@ -114,7 +122,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   })
 
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
-  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, publisher, metrics })
+  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, publisher, health, metrics })
   const handle = getRequestListener(app.fetch)
   const readerPages = readerFastPath(publisher)
   const server = createServer((request, response) => {

@@ -11,6 +11,7 @@ import { authRoutes } from './auth.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
 import { ApiError } from './errors.js'
+import { reasonOf } from '../storage/StorageHealth.js'
 import { instanceRoutes } from './instance.js'
 import { originVerdict } from './origins.js'
 import { notificationRoutes } from './notifications.js'
@@ -18,9 +19,12 @@ import { publicApiRoutes, publicRoutes } from './public.js'
 import { sectionRoutes } from './sections.js'
 import { storyRoutes } from './stories.js'
 import { WorkflowError } from '../workflow/WorkflowError.js'
+import { StorageUnavailableError } from '../storage/Storage.js'
 import { userRoutes } from './users.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** Seconds a client should wait before trying a write again while storage is unavailable. */
+const STORAGE_RETRY_AFTER_SECONDS = 5
 
 function fromWorkflowError(error: WorkflowError): ApiError {
   switch (error.kind) {
@@ -36,11 +40,18 @@ function fromWorkflowError(error: WorkflowError): ApiError {
 }
 
 export function createApp(services: Services): Hono<AppEnv> {
-  const { config, logger, auth, storage } = services
+  const { config, logger, auth, storage, health } = services
   const app = new Hono<AppEnv>()
 
   app.onError((error, c) => {
     if (error instanceof WorkflowError) error = fromWorkflowError(error)
+    if (error instanceof StorageUnavailableError) {
+      // Transient, and nobody's fault: say when to come back rather than "something went wrong".
+      logger.warn({ err: error, method: c.req.method, path: c.req.path }, 'storage unavailable')
+      error = new ApiError(503, 'storage_unavailable', 'Changes cannot be saved right now; try again in a moment', undefined, {
+        'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
+      })
+    }
     if (error instanceof ApiError) {
       return c.json(error.body(), error.status, error.headers)
     }
@@ -52,14 +63,24 @@ export function createApp(services: Services): Hono<AppEnv> {
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500)
   })
 
+  // Healthy means what matters: storage answers and writes get through. A database that
+  // answers a read while every append fails (a full disk) is not healthy.
   app.get('/healthz', async (c) => {
     try {
       await storage.ping()
-      return c.json({ status: 'ok', storage: storage.kind, ...services.metrics?.() })
     } catch (error) {
       logger.error({ err: error }, 'health check: storage does not answer')
-      return c.json({ status: 'unavailable', storage: storage.kind }, 503)
+      return c.json({ status: 'unavailable', storage: storage.kind, problems: [{ kind: 'storage', reason: reasonOf(error) }] }, 503, {
+        'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
+      })
     }
+    const problems = health.current()
+    if (problems.length > 0) {
+      return c.json({ status: 'unavailable', storage: storage.kind, problems, ...services.metrics?.() }, 503, {
+        'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
+      })
+    }
+    return c.json({ status: 'ok', storage: storage.kind, ...services.metrics?.() })
   })
 
   const api = new Hono<AppEnv>()
@@ -77,6 +98,11 @@ export function createApp(services: Services): Hono<AppEnv> {
       await auth.resolve({ cookie: c.req.header('cookie'), authorization: c.req.header('authorization') }),
     )
     await next()
+    // What `/healthz` says about the API's writes: failing from a storage failure until one gets through.
+    if (!SAFE_METHODS.has(c.req.method)) {
+      if (c.error instanceof StorageUnavailableError) health.failed('requests', c.error.reason)
+      else if (c.res.status < 300) health.succeeded('requests')
+    }
   })
   api.use(
     '*',

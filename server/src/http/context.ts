@@ -7,6 +7,7 @@ import type { Auth, Principal } from '../auth/Auth.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
+import type { StorageHealth } from '../storage/StorageHealth.js'
 import type { NewsroomEvents } from '../events/NewsroomEvents.js'
 import type { Notifications } from '../notifications/Notifications.js'
 import type { Publisher } from '../publish/Publisher.js'
@@ -25,6 +26,8 @@ export interface Services {
   notifications: Notifications
   events: NewsroomEvents
   publisher: Publisher
+  /** Whether writes get through (the broker's appends, the API's writes). */
+  health: StorageHealth
   /** Counts for operators (`/healthz`): open stories and connections. No names, no content. */
   metrics?: () => Record<string, number>
 }

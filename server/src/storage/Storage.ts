@@ -315,3 +315,19 @@ export class ConflictError extends Error {
     this.name = 'ConflictError'
   }
 }
+
+/**
+ * Storage cannot take the request right now (disk full, I/O error, the database locked by
+ * another process for longer than we wait): a transient condition, not the caller's fault
+ * and not a bug. The API answers 503 with `Retry-After`; the broker keeps edits and retries.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(
+    /** What storage said, for operators (`/healthz`, logs); never holds story text. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Storage is unavailable: ${reason}`, options)
+    this.name = 'StorageUnavailableError'
+  }
+}

@@ -15,6 +15,7 @@ import type { DocumentStore } from '../storage/Storage.js'
 import { Room, storedState, type RoomSettings } from './Room.js'
 import type { Session } from './Session.js'
 import { UpdateWriter } from './UpdateWriter.js'
+import type { StorageHealth } from '../storage/StorageHealth.js'
 
 export interface RoomsOptions {
   documents: DocumentStore
@@ -25,6 +26,8 @@ export interface RoomsOptions {
     /** Group commit window (see UpdateWriter); 0 commits once per event-loop turn. */
     commitDelayMs: number
   }
+  /** Where the writer reports failed and successful appends. */
+  health?: StorageHealth
   /** The document of a story changed (throttled per room). */
   onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
   /** People came into or left a story (coalesced per story). */
@@ -45,7 +48,7 @@ export class Rooms {
   readonly writer: UpdateWriter
 
   constructor(private readonly options: RoomsOptions) {
-    this.writer = new UpdateWriter(options.documents, options.logger, options.settings.commitDelayMs)
+    this.writer = new UpdateWriter(options.documents, options.logger, options.settings.commitDelayMs, options.health)
   }
 
   /** Sessions in a story, live or still waiting for it to load. */

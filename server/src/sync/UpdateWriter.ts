@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
+import { reasonOf, type StorageHealth } from '../storage/StorageHealth.js'
 import type { Room } from './Room.js'
 import type { Session } from './Session.js'
 
@@ -46,6 +47,8 @@ export class UpdateWriter {
     private readonly documents: DocumentStore,
     private readonly logger: Logger,
     private readonly commitDelayMs = 0,
+    /** Told of every failed and successful append (`/healthz` reports appends failing). */
+    private readonly health?: StorageHealth,
   ) {}
 
   get isOverloaded(): boolean {
@@ -109,6 +112,7 @@ export class UpdateWriter {
       this.queue = batch.concat(this.queue)
       this.writing = false
       this.failures++
+      this.health?.failed('edits', reasonOf(error))
       const delay = Math.min(RETRY_FIRST_MS * 2 ** (this.failures - 1), RETRY_MAX_MS)
       if (this.failures === 1 || this.failures % 20 === 0) {
         this.logger.error({ err: error, pending: this.queue.length, attempt: this.failures, retryInMs: delay }, 'appending updates failed; nothing was sent on, retrying')
@@ -121,6 +125,7 @@ export class UpdateWriter {
     }
     if (this.failures > 0) this.logger.info({ attempts: this.failures + 1 }, 'appending updates succeeded again')
     this.failures = 0
+    this.health?.succeeded('edits')
     this.writing = false
 
     const byRoom = new Map<Room, CommittedUpdate[]>()

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'too_many_requests',
   'unsupported_media_type',
   'service_unavailable',
+  'storage_unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -49,4 +49,6 @@ export {
 export type { RevisionKind } from './stories.js'
 export { MarkNotificationsRead, NOTIFICATION_KINDS, Notification, NotificationKind, NotificationList } from './notifications.js'
 export { ClientEventSchemas, StoryPresence } from './events.js'
+export { findMalformedText } from './wellFormed.js'
+export type { MalformedText } from './wellFormed.js'
 export type { Ack, ClientToServerEvents, ServerToClientEvents } from './events.js'

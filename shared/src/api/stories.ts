@@ -170,7 +170,7 @@ export const StoryListQuery = z.object({
   assignee: z.string().max(64).optional(),
   sort: z.enum(STORY_SORTS).default('updated'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-})
+}).strict()
 export type StoryListQuery = z.infer<typeof StoryListQuery>
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

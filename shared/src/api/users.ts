@@ -20,7 +20,7 @@ export const LoginRequest = z.object({
   email,
   // Bounded so nobody makes the server hash megabytes.
   password: z.string().min(1, 'Enter your password').max(1024),
-})
+}).strict()
 export type LoginRequest = z.infer<typeof LoginRequest>
 
 export const User = z.object({
@@ -41,7 +41,7 @@ export const CreateUserRequest = z.object({
   role: Role,
   password: newPassword,
   bio: z.string().trim().max(1000).optional(),
-})
+}).strict()
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>
 
 export const UpdateUserRequest = z
@@ -62,7 +62,7 @@ export const CreateTokenRequest = z.object({
   userId: z.string().min(1).max(64).optional(),
   /** 'read' opens stories read-only whatever the user may do (a wire feed, an archive bot). */
   scope: z.enum(['read', 'write']).default('write'),
-})
+}).strict()
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequest>
 
 export const ApiToken = z.object({

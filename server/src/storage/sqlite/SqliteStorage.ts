@@ -8,7 +8,8 @@
  *
  * better-sqlite3 is synchronous: each call runs to completion on the event loop. Calls are
  * short (prepared statements, one transaction per group commit), which is what makes the
- * synchronous driver the fast choice here.
+ * synchronous driver the fast choice here. What must never run on the event loop is a wait
+ * for another process's lock: see `patient.ts`.
  */
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
@@ -37,6 +38,7 @@ import {
 } from '../Storage.js'
 import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 import { MIGRATIONS } from './migrations.js'
+import { DEFAULT_PATIENCE, patient, patiently, type PatiencePolicy } from './patient.js'
 import { SqliteNotifications } from './SqliteNotifications.js'
 import { SqlitePublished } from './SqlitePublished.js'
 import { SqliteStories } from './SqliteStories.js'
@@ -45,6 +47,8 @@ export interface SqliteOptions {
   /** Database file, or ':memory:'. */
   file: string
   synchronous?: 'normal' | 'full'
+  /** How long a call waits (asynchronously) for another process's write lock. */
+  patience?: PatiencePolicy
 }
 
 interface UserRow {
@@ -99,13 +103,17 @@ export class SqliteStorage implements Storage {
   readonly notifications: NotificationStore
   readonly published: PublishedStore
 
+  private readonly patience: PatiencePolicy
+
   constructor(options: SqliteOptions) {
+    this.patience = options.patience ?? DEFAULT_PATIENCE
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
     const db = new Database(options.file)
     this.database = db
     db.pragma('journal_mode = WAL')
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
     db.pragma('foreign_keys = ON')
+    // Migrations run before the server listens: waiting in SQLite blocks no one yet.
     db.pragma('busy_timeout = 5000')
     try {
       migrate(db)
@@ -113,18 +121,21 @@ export class SqliteStorage implements Storage {
       db.close()
       throw error
     }
-    this.documents = new SqliteDocuments(db)
-    this.users = new SqliteUsers(db)
-    this.sessions = new SqliteSessions(db)
-    this.tokens = new SqliteTokens(db)
-    this.sections = new SqliteSections(db)
-    this.stories = new SqliteStories(db)
-    this.notifications = new SqliteNotifications(db)
-    this.published = new SqlitePublished(db)
+    // From here on a busy database fails at once, and `patient` waits without blocking.
+    db.pragma('busy_timeout = 0')
+    const policy = this.patience
+    this.documents = patient(new SqliteDocuments(db), policy)
+    this.users = patient(new SqliteUsers(db), policy)
+    this.sessions = patient(new SqliteSessions(db), policy)
+    this.tokens = patient(new SqliteTokens(db), policy)
+    this.sections = patient(new SqliteSections(db), policy)
+    this.stories = patient(new SqliteStories(db), policy)
+    this.notifications = patient(new SqliteNotifications(db), policy)
+    this.published = patient(new SqlitePublished(db), policy)
   }
 
   async ping(): Promise<void> {
-    this.database.prepare('SELECT 1').get()
+    await patiently(() => this.database.prepare('SELECT 1').get(), this.patience)
   }
 
   async close(): Promise<void> {
