@@ -1,6 +1,6 @@
 /** Writing in the fields: moving between them, pasting from the web, links that must be safe. */
 import type { Page } from '@playwright/test'
-import { PEOPLE, expect, newStory, test } from '../fixtures/test.js'
+import { PEOPLE, expect, moveStory, newStory, test } from '../fixtures/test.js'
 
 /** Pastes HTML into the focused editor, as the browser does when copying from a web page. */
 async function pasteHtml(page: Page, html: string, text = ''): Promise<void> {
@@ -85,4 +85,47 @@ test('a link must be a web or email address', async ({ copydesk, actor }) => {
   await camille.page.getByLabel('Link address').fill('lemonde.fr')
   await camille.page.getByRole('button', { name: 'Add link' }).click()
   await expect(camille.editor.body.locator('a')).toHaveAttribute('href', 'https://lemonde.fr')
+})
+
+test('text typed or pasted after a link is not linked, in the editor, for the others and on the reader page', async ({ copydesk, actor, browser }) => {
+  const storyId = await newStory(copydesk, PEOPLE.ines.email, `Bilan ${Date.now()}`)
+  const ines = await actor(PEOPLE.ines.email)
+  const camille = await actor(PEOPLE.camille.email)
+  await ines.editor.open(copydesk.url, storyId)
+  await camille.editor.open(copydesk.url, storyId)
+  await ines.editor.typeAtEnd(ines.editor.body, "Selon l'AFP")
+  for (let i = 0; i < 3; i++) await ines.page.keyboard.press('Shift+ArrowLeft')
+  await ines.editor.addLink('https://www.afp.com')
+  await ines.page.keyboard.press('End')
+  await ines.page.keyboard.type(", le bilan s'alourdit.")
+  // Pasted plain text at the end of the paragraph, after the link: not linked either.
+  await ines.page.keyboard.press('Enter')
+  await ines.editor.typeAtEnd(ines.editor.body, 'Voir ')
+  await ines.editor.addLink('secretariat@copydesk.test')
+  await pasteHtml(ines.page, '', ' pour toute question.\nUn second paragraphe collé.')
+  await ines.editor.waitUntilSaved()
+
+  for (const body of [ines.editor.body, camille.editor.body]) {
+    await expect(body.locator('a')).toHaveText(['AFP', 'secretariat@copydesk.test'])
+    await expect(body.locator('p').first()).toHaveText(/^Selon l.AFP, le bilan s.alourdit\.$/)
+    await expect(body.locator('p')).toHaveCount(3)
+    await expect(body.locator('p').last()).toHaveText('Un second paragraphe collé.')
+  }
+
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'submitted')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'approved')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'published')
+  const { publicUrl } = await copydesk.api<{ publicUrl: string | null }>('GET', `/api/stories/${storyId}`, { email: PEOPLE.ines.email })
+  const reader = await browser.newContext({ javaScriptEnabled: false })
+  const page = await reader.newPage()
+  expect((await page.goto(new URL(publicUrl!, copydesk.url).href))?.status()).toBe(200)
+  const paragraphs = page.locator('.body p')
+  await expect(paragraphs).toHaveCount(3)
+  await expect(paragraphs.nth(0)).toHaveText('Selon l’AFP, le bilan s’alourdit.')
+  await expect(paragraphs.nth(0).locator('a')).toHaveText('AFP')
+  await expect(paragraphs.nth(1).locator('a')).toHaveText('secretariat@copydesk.test')
+  await expect(paragraphs.nth(1).locator('a')).toHaveAttribute('href', 'mailto:secretariat@copydesk.test')
+  await expect(paragraphs.nth(2).locator('a')).toHaveCount(0)
+  await expect(page.locator('.body a')).toHaveCount(2)
+  await reader.close()
 })
