@@ -41,6 +41,7 @@ test('the headline stops at its maximum, with a counter near the limit', async (
   await pastePlain(page, 'XYZ123')
   await expect(headline).toHaveText(`${'a'.repeat(200)}${'b'.repeat(MAX_HEADLINE - 205)}cdeXY`)
   await expect(page.getByTestId('editor-notice')).toContainText(`A headline has at most ${MAX_HEADLINE} characters`)
+  await page.screenshot({ path: test.info().outputPath('headline-full.png') })
 
   await camille.editor.waitUntilSaved()
   await expect(hugo.editor.headline).toHaveText(`${'a'.repeat(200)}${'b'.repeat(MAX_HEADLINE - 205)}cdeXY`)
@@ -70,6 +71,7 @@ test('a paste too large for the server is refused with a message before anything
   })
   await expect(page.getByTestId('editor-notice')).toContainText('This paste is too large to add at once')
   await expect(page.getByTestId('editor-notice')).toContainText('Nothing was pasted')
+  await page.screenshot({ path: test.info().outputPath('paste-refused.png') })
   await expect(body).toHaveText('Début.')
   // Nothing was sent: the connection is still up, and the others see what there was.
   await expect(camille.editor.status).toHaveAttribute('data-status', 'saved')
