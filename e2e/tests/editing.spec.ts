@@ -223,6 +223,7 @@ test('quotes typed in a French story are guillemets and apostrophes, in an Engli
   // The change reaches the open page live (its details say so), with no reload.
   await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Details' }).click()
   await expect(page.getByRole('complementary', { name: 'Story details' }).getByLabel('Language')).toHaveValue('en')
+  await expect(page.getByRole('article', { name: 'Story' })).toHaveAttribute('lang', 'en')
   await body.click()
   await page.keyboard.press('Control+A')
   await page.keyboard.press('Delete')

@@ -29,7 +29,6 @@ function useFieldEditor(field: StoryField, context: FieldEditorContext, readOnly
           'aria-label': LABELS[field],
           'data-field': field,
           spellcheck: 'true',
-          lang: 'fr',
         },
       },
       onFocus: ({ editor: focused }) => onFocus(field, focused),
@@ -133,7 +132,8 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
       </div>
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <main className="article-page" onKeyDown={onKeyDown}>
-        <article className="article" aria-label="Story">
+        {/* The story's language, for spellchecking and hyphenation; the editors inherit it. */}
+        <article className="article" aria-label="Story" lang={story?.language ?? 'fr'}>
           <EditorContent editor={headline} className="article__headline" />
           {headline && <HeadlineCounter editor={headline} />}
           <EditorContent editor={standfirst} className="article__standfirst" />
