@@ -1,6 +1,6 @@
 /** Writing in the fields: moving between them, pasting from the web, links that must be safe. */
 import type { Page } from '@playwright/test'
-import { PEOPLE, expect, newStory, test } from '../fixtures/test.js'
+import { PEOPLE, expect, moveStory, newStory, test } from '../fixtures/test.js'
 
 /** Pastes HTML into the focused editor, as the browser does when copying from a web page. */
 async function pasteHtml(page: Page, html: string, text = ''): Promise<void> {
@@ -85,4 +85,149 @@ test('a link must be a web or email address', async ({ copydesk, actor }) => {
   await camille.page.getByLabel('Link address').fill('lemonde.fr')
   await camille.page.getByRole('button', { name: 'Add link' }).click()
   await expect(camille.editor.body.locator('a')).toHaveAttribute('href', 'https://lemonde.fr')
+})
+
+test('text typed or pasted after a link is not linked, in the editor, for the others and on the reader page', async ({ copydesk, actor, browser }) => {
+  const storyId = await newStory(copydesk, PEOPLE.ines.email, `Bilan ${Date.now()}`)
+  const ines = await actor(PEOPLE.ines.email)
+  const camille = await actor(PEOPLE.camille.email)
+  await ines.editor.open(copydesk.url, storyId)
+  await camille.editor.open(copydesk.url, storyId)
+  await ines.editor.typeAtEnd(ines.editor.body, "Selon l'AFP")
+  for (let i = 0; i < 3; i++) await ines.page.keyboard.press('Shift+ArrowLeft')
+  await ines.editor.addLink('https://www.afp.com')
+  await ines.page.keyboard.press('End')
+  await ines.page.keyboard.type(", le bilan s'alourdit.")
+  // Pasted plain text at the end of the paragraph, after the link: not linked either.
+  await ines.page.keyboard.press('Enter')
+  await ines.editor.typeAtEnd(ines.editor.body, 'Voir ')
+  await ines.editor.addLink('secretariat@copydesk.test')
+  await pasteHtml(ines.page, '', ' pour toute question.\nUn second paragraphe collé.')
+  await ines.editor.waitUntilSaved()
+
+  for (const body of [ines.editor.body, camille.editor.body]) {
+    await expect(body.locator('a')).toHaveText(['AFP', 'secretariat@copydesk.test'])
+    await expect(body.locator('p').first()).toHaveText(/^Selon l.AFP, le bilan s.alourdit\.$/)
+    await expect(body.locator('p')).toHaveCount(3)
+    await expect(body.locator('p').last()).toHaveText('Un second paragraphe collé.')
+  }
+
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'submitted')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'approved')
+  await moveStory(copydesk, PEOPLE.ines.email, storyId, 'published')
+  const { publicUrl } = await copydesk.api<{ publicUrl: string | null }>('GET', `/api/stories/${storyId}`, { email: PEOPLE.ines.email })
+  const reader = await browser.newContext({ javaScriptEnabled: false })
+  const page = await reader.newPage()
+  expect((await page.goto(new URL(publicUrl!, copydesk.url).href))?.status()).toBe(200)
+  const paragraphs = page.locator('.body p')
+  await expect(paragraphs).toHaveCount(3)
+  await expect(paragraphs.nth(0)).toHaveText('Selon l’AFP, le bilan s’alourdit.')
+  await expect(paragraphs.nth(0).locator('a')).toHaveText('AFP')
+  await expect(paragraphs.nth(1).locator('a')).toHaveText('secretariat@copydesk.test')
+  await expect(paragraphs.nth(1).locator('a')).toHaveAttribute('href', 'mailto:secretariat@copydesk.test')
+  await expect(paragraphs.nth(2).locator('a')).toHaveCount(0)
+  await expect(page.locator('.body a')).toHaveCount(2)
+  await reader.close()
+})
+
+test('every shortcut the toolbar advertises does what it says, and Ctrl+/ or ? lists them', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.camille.email, 'Raccourcis')
+  const camille = await actor(PEOPLE.camille.email)
+  const { page, body } = camille.editor
+  await camille.editor.open(copydesk.url, storyId)
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' })
+  await expect(toolbar.getByRole('button', { name: 'Quote', exact: true })).toHaveAttribute('title', 'Quote (Ctrl+Shift+B)')
+
+  // Undo and redo first, while the typing is one step.
+  await camille.editor.typeAtEnd(body, 'Bonjour')
+  await page.keyboard.press('Control+Z')
+  await expect(body).not.toContainText('Bonjour')
+  await page.keyboard.press('Control+Shift+Z')
+  await expect(body).toHaveText('Bonjour')
+
+  const selectParagraph = async () => {
+    await page.keyboard.press('End')
+    await page.keyboard.press('Shift+Home')
+  }
+  await selectParagraph()
+  await page.keyboard.press('Control+B')
+  await expect(body.locator('strong')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+B')
+  await expect(body.locator('strong')).toHaveCount(0)
+  await page.keyboard.press('Control+I')
+  await expect(body.locator('em')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+I')
+
+  await page.keyboard.press('Control+Shift+B')
+  await expect(body.locator('blockquote')).toHaveText('Bonjour')
+  await expect(body.locator('strong')).toHaveCount(0)
+  await page.keyboard.press('Control+Shift+B')
+  await expect(body.locator('blockquote')).toHaveCount(0)
+
+  await page.keyboard.press('Control+Shift+8')
+  await expect(body.locator('ul > li')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+Shift+8')
+  await page.keyboard.press('Control+Shift+7')
+  await expect(body.locator('ol > li')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+Shift+7')
+  await expect(body.locator('ol, ul')).toHaveCount(0)
+
+  await page.keyboard.press('Control+Alt+2')
+  await expect(body.locator('h2')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+Alt+3')
+  await expect(body.locator('h3')).toHaveText('Bonjour')
+  await page.keyboard.press('Control+Alt+0')
+  await expect(body.locator('h2, h3')).toHaveCount(0)
+
+  await page.keyboard.press('Control+K')
+  await expect(page.getByLabel('Link address')).toBeFocused()
+  await page.keyboard.press('Escape')
+
+  // `?` in the text is a question mark; Ctrl+/ opens the list from anywhere.
+  await page.keyboard.press('End')
+  await page.keyboard.type(' ?')
+  await expect(body).toHaveText('Bonjour ?')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await page.keyboard.press('Control+/')
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(dialog).toBeVisible()
+  await expect(dialog.locator('[data-shortcut="quote"]')).toContainText('Ctrl+Shift+B')
+  await expect(dialog.locator('[data-shortcut="bold"]')).toContainText('Ctrl+B')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  // Outside the fields, `?` opens it too; so does the toolbar's button.
+  await page.locator('.length').click()
+  await page.keyboard.press('?')
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+  await toolbar.getByRole('button', { name: 'Keyboard shortcuts' }).click()
+  await expect(dialog).toBeVisible()
+})
+
+test('quotes typed in a French story are guillemets and apostrophes, in an English one curly quotes', async ({ copydesk, actor }) => {
+  const storyId = await newStory(copydesk, PEOPLE.camille.email, 'Guillemets')
+  const camille = await actor(PEOPLE.camille.email)
+  const { page, body } = camille.editor
+  await camille.editor.open(copydesk.url, storyId)
+  await camille.editor.typeAtEnd(body, `Il a dit "non" et l'a répété.`)
+  await expect(body).toHaveText('Il a dit «\u202fnon\u202f» et l’a répété.')
+  // Backspace right after the replacement gives the straight quote back.
+  await page.keyboard.type(' "')
+  await page.keyboard.press('Backspace')
+  await expect(body).toHaveText('Il a dit «\u202fnon\u202f» et l’a répété. "')
+  await camille.editor.typeAtEnd(camille.editor.headline, ` "Titre"`)
+  await expect(camille.editor.headline).toHaveText('Guillemets «\u202fTitre\u202f»')
+
+  await copydesk.api('PATCH', `/api/stories/${storyId}`, { email: PEOPLE.ines.email, json: { language: 'en' } })
+  // The change reaches the open page live (its details say so), with no reload.
+  await page.getByRole('region', { name: 'Workflow' }).getByRole('button', { name: 'Details' }).click()
+  await expect(page.getByRole('complementary', { name: 'Story details' }).getByLabel('Language')).toHaveValue('en')
+  await expect(page.getByRole('article', { name: 'Story' })).toHaveAttribute('lang', 'en')
+  await body.click()
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Delete')
+  await expect(body).toHaveText('')
+  await page.keyboard.type(`She said "no" and it's 'final'.`)
+  await expect(body).toHaveText('She said “no” and it’s ‘final’.')
 })

@@ -8,6 +8,9 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import type { Story, User } from '@copydesk/shared/api'
 import type { StoryField } from '@copydesk/shared/schema'
 import { fieldExtensions, type FieldEditorContext } from './fieldExtensions.js'
+import { HeadlineCounter } from './HeadlineCounter.js'
+import { isTypingTarget, opensShortcuts } from './shortcuts.js'
+import { ShortcutsDialog } from './ShortcutsDialog.js'
 import type { StoryConnection } from './StoryConnection.js'
 import { Toolbar } from './Toolbar.js'
 
@@ -26,7 +29,6 @@ function useFieldEditor(field: StoryField, context: FieldEditorContext, readOnly
           'aria-label': LABELS[field],
           'data-field': field,
           spellcheck: 'true',
-          lang: 'fr',
         },
       },
       onFocus: ({ editor: focused }) => onFocus(field, focused),
@@ -43,7 +45,12 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
   const editors = useRef<Partial<Record<StoryField, Editor | null>>>({})
   const [active, setActive] = useState<StoryField>('body')
   const [linkOpen, setLinkOpen] = useState(false)
+  const [shortcutsOpen, setShortcutsOpen] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
   const awareness = connection.provider.awareness
+  // Read at each keystroke by the quotes, so a change of language needs no new editors.
+  const language = useRef(story?.language ?? 'fr')
+  language.current = story?.language ?? 'fr'
 
   const context = useMemo<FieldEditorContext>(
     () => ({
@@ -57,6 +64,8 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
         next.commands.setTextSelection(1)
         next.view.focus()
       },
+      language: () => language.current,
+      notify: setNotice,
     }),
     [connection, user],
   )
@@ -86,9 +95,21 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
     return () => all.forEach((editor) => editor.off('blur', blurred))
   }, [awareness, headline, standfirst, body])
 
+  // The shortcuts list: Ctrl+/ anywhere on the page, `?` where it is not being typed.
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (!opensShortcuts(event, isTypingTarget(event.target))) return
+      event.preventDefault()
+      setShortcutsOpen(true)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
   const toolbarEditor = active === 'standfirst' ? standfirst : body
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (notice && !event.ctrlKey && !event.metaKey) setNotice(null)
     if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k' && active !== 'headline' && !readOnly) {
       event.preventDefault()
       setLinkOpen(true)
@@ -98,10 +119,23 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
   const author = story?.byline ?? []
   return (
     <>
-      <div className="toolbar-bar">{toolbarEditor && <Toolbar editor={toolbarEditor} isBody={active === 'body'} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />}</div>
+      <div className="toolbar-bar">
+        {toolbarEditor && <Toolbar editor={toolbarEditor} isBody={active === 'body'} linkOpen={linkOpen} setLinkOpen={setLinkOpen} onShowShortcuts={() => setShortcutsOpen(true)} />}
+        {notice && (
+          <div className="editor-notice" role="alert" data-testid="editor-notice">
+            <span>{notice}</span>
+            <button type="button" className="button button--quiet" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+      {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <main className="article-page" onKeyDown={onKeyDown}>
-        <article className="article" aria-label="Story">
+        {/* The story's language, for spellchecking and hyphenation; the editors inherit it. */}
+        <article className="article" aria-label="Story" lang={story?.language ?? 'fr'}>
           <EditorContent editor={headline} className="article__headline" />
+          {headline && <HeadlineCounter editor={headline} />}
           <EditorContent editor={standfirst} className="article__standfirst" />
           {author.length > 0 && (
             <p className="article__byline">

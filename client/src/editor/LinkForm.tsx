@@ -38,7 +38,8 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault()
-          editor.commands.focus()
+          // Focus at once (TipTap's focus command waits a frame): the next keystroke belongs to the text.
+          editor.view.focus()
           onClose()
         }
       }}

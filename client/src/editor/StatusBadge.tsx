@@ -32,7 +32,7 @@ export function StatusBadge({ state }: { state: ConnectionState }) {
   return (
     <span className={`status status--${state.kind}`} data-status={state.kind} role="status" aria-live="polite" title={detail}>
       <span className="status__dot" aria-hidden="true" />
-      {statusLabel(state)}
+      <span className="status__label">{statusLabel(state)}</span>
     </span>
   )
 }

@@ -8,9 +8,7 @@ import { useEditorState } from '@tiptap/react'
 import type { Editor } from '@tiptap/core'
 import { Icon, type IconName } from './icons.js'
 import { LinkForm } from './LinkForm.js'
-
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
-const MOD = isMac ? '⌘' : 'Ctrl+'
+import { shortcutLabel } from './shortcuts.js'
 
 function ToolButton(props: { icon: IconName; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void }) {
   const title = props.shortcut ? `${props.label} (${props.shortcut})` : props.label
@@ -30,7 +28,8 @@ function ToolButton(props: { icon: IconName; label: string; shortcut?: string; a
   )
 }
 
-export function Toolbar({ editor, isBody, linkOpen, setLinkOpen }: { editor: Editor; isBody: boolean; linkOpen: boolean; setLinkOpen: (open: boolean) => void }) {
+export function Toolbar(props: { editor: Editor; isBody: boolean; linkOpen: boolean; setLinkOpen: (open: boolean) => void; onShowShortcuts: () => void }) {
+  const { editor, isBody, linkOpen, setLinkOpen, onShowShortcuts } = props
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -73,20 +72,21 @@ export function Toolbar({ editor, isBody, linkOpen, setLinkOpen }: { editor: Edi
         <option value="h3">Minor subhead</option>
       </select>
       <span className="toolbar__group">
-        <ToolButton icon="bold" label="Bold" shortcut={`${MOD}B`} active={state.bold} disabled={disabled} onClick={() => run((c) => c.toggleBold())} />
-        <ToolButton icon="italic" label="Italic" shortcut={`${MOD}I`} active={state.italic} disabled={disabled} onClick={() => run((c) => c.toggleItalic())} />
-        <ToolButton icon="link" label="Link" shortcut={`${MOD}K`} active={state.link || linkOpen} disabled={disabled} onClick={() => setLinkOpen(!linkOpen)} />
+        <ToolButton icon="bold" label="Bold" shortcut={shortcutLabel('bold')} active={state.bold} disabled={disabled} onClick={() => run((c) => c.toggleBold())} />
+        <ToolButton icon="italic" label="Italic" shortcut={shortcutLabel('italic')} active={state.italic} disabled={disabled} onClick={() => run((c) => c.toggleItalic())} />
+        <ToolButton icon="link" label="Link" shortcut={shortcutLabel('link')} active={state.link || linkOpen} disabled={disabled} onClick={() => setLinkOpen(!linkOpen)} />
       </span>
       <span className="toolbar__group">
-        <ToolButton icon="bulletList" label="Bulleted list" shortcut={`${MOD}Shift+8`} active={state.bulletList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBulletList())} />
-        <ToolButton icon="orderedList" label="Numbered list" shortcut={`${MOD}Shift+7`} active={state.orderedList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleOrderedList())} />
-        <ToolButton icon="quote" label="Quote" shortcut={`${MOD}Shift+B`} active={state.quote} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBlockquote())} />
+        <ToolButton icon="bulletList" label="Bulleted list" shortcut={shortcutLabel('bulletList')} active={state.bulletList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBulletList())} />
+        <ToolButton icon="orderedList" label="Numbered list" shortcut={shortcutLabel('orderedList')} active={state.orderedList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleOrderedList())} />
+        <ToolButton icon="quote" label="Quote" shortcut={shortcutLabel('quote')} active={state.quote} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBlockquote())} />
         <ToolButton icon="attribution" label="Quote attribution" disabled={disabled || !isBody || !state.quote} onClick={() => run((c) => c.setQuoteAttribution())} />
         <ToolButton icon="rule" label="Horizontal rule" disabled={disabled || !isBody} onClick={() => run((c) => c.setHorizontalRule())} />
       </span>
       <span className="toolbar__group toolbar__group--end">
-        <ToolButton icon="undo" label="Undo" shortcut={`${MOD}Z`} disabled={disabled || !state.canUndo} onClick={() => run((c) => c.undo())} />
-        <ToolButton icon="redo" label="Redo" shortcut={`${MOD}Shift+Z`} disabled={disabled || !state.canRedo} onClick={() => run((c) => c.redo())} />
+        <ToolButton icon="undo" label="Undo" shortcut={shortcutLabel('undo')} disabled={disabled || !state.canUndo} onClick={() => run((c) => c.undo())} />
+        <ToolButton icon="redo" label="Redo" shortcut={shortcutLabel('redo')} disabled={disabled || !state.canRedo} onClick={() => run((c) => c.redo())} />
+        <ToolButton icon="keyboard" label="Keyboard shortcuts" shortcut={shortcutLabel('shortcuts')} onClick={onShowShortcuts} />
       </span>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>

@@ -1,7 +1,8 @@
 /**
  * Each field's editor: the article schema from `@copydesk/shared/schema`, unchanged, plus
  * what only a browser needs: collaboration on the field's fragment, the named carets of
- * the others, a placeholder, moving between fields with Enter, and clean pasting.
+ * the others, a placeholder, moving between fields with Enter, clean pasting, the
+ * server's limits kept as people type, and typographic quotes.
  */
 import { Extension, type AnyExtension } from '@tiptap/core'
 import { Collaboration } from '@tiptap/extension-collaboration'
@@ -11,8 +12,10 @@ import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { FIELD_EXTENSIONS, type StoryField } from '@copydesk/shared/schema'
 import type { WebsocketProvider } from 'y-websocket'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { estimatedSliceBytes, headlineAllows, headlineRoom, MAX_HEADLINE_CHARS, pasteVerdict } from './limits.js'
 import { cleanPastedHtml } from './paste.js'
+import { smartQuotes } from './smartQuotes.js'
 
 export const PLACEHOLDERS: Record<StoryField, string> = {
   headline: 'Headline',
@@ -32,6 +35,10 @@ export interface FieldEditorContext {
   user: CaretUser
   /** Moves the caret to the start of the next field (Enter at the end of the headline). */
   focusNext: (from: StoryField) => void
+  /** The story's language now ('fr', 'en'…): it decides the quotes typed. */
+  language: () => string
+  /** Tells the person why something they did was not done (a refused paste). */
+  notify: (message: string) => void
 }
 
 /** Joins the blocks of a pasted slice into one paragraph's inline content (headline, standfirst). */
@@ -52,8 +59,19 @@ function flattenToOneParagraph(slice: Slice, schema: ProseMirrorNode['type']['sc
   return new Slice(Fragment.from(paragraph), 1, 1)
 }
 
+/** The headline's paste, cut to the room the limit leaves. */
+function cutToHeadlineRoom(slice: Slice, room: number, notify: (message: string) => void): Slice {
+  const paragraph = slice.content.firstChild
+  const text = paragraph?.textContent ?? ''
+  if (!paragraph || text.length <= room) return slice
+  notify(`A headline has at most ${MAX_HEADLINE_CHARS} characters: the paste was cut to fit.`)
+  const schema = paragraph.type.schema
+  const cut = schema.nodes.paragraph!.create(null, room > 0 ? schema.text(text.slice(0, room)) : undefined)
+  return new Slice(Fragment.from(cut), 1, 1)
+}
+
 /** Headline and standfirst are one paragraph each: Enter goes on to the next field, pastes become one line. */
-function singleParagraphBehaviour(field: 'headline' | 'standfirst', focusNext: (from: StoryField) => void): Extension {
+function singleParagraphBehaviour(field: 'headline' | 'standfirst', { focusNext, notify }: FieldEditorContext): Extension {
   return Extension.create({
     name: `${field}Behaviour`,
     addKeyboardShortcuts() {
@@ -68,10 +86,14 @@ function singleParagraphBehaviour(field: 'headline' | 'standfirst', focusNext: (
         new Plugin({
           key: new PluginKey(`${field}Paste`),
           props: {
-            transformPasted: (slice, view) => flattenToOneParagraph(slice, view.state.schema, field === 'headline'),
+            transformPasted: (slice, view) => {
+              const line = flattenToOneParagraph(slice, view.state.schema, field === 'headline')
+              return field === 'headline' ? cutToHeadlineRoom(line, headlineRoom(view.state), notify) : line
+            },
             transformPastedHTML: cleanPastedHtml,
           },
         }),
+        ...(field === 'headline' ? [new Plugin({ key: new PluginKey('headlineLimit'), filterTransaction: headlineAllows })] : []),
       ]
     },
   })
@@ -84,8 +106,24 @@ const BodyPaste = Extension.create({
   },
 })
 
+/** Pastes and drops that would take the story past the broker's limits are refused before anything is sent. */
+function sizeGuard(field: StoryField, { doc, notify }: FieldEditorContext): Extension {
+  const refuses = (slice: Slice): boolean => {
+    const verdict = pasteVerdict(estimatedSliceBytes(slice), Y.encodeStateAsUpdate(doc).byteLength)
+    if (verdict.ok) return false
+    notify(verdict.message)
+    return true
+  }
+  return Extension.create({
+    name: `${field}SizeGuard`,
+    addProseMirrorPlugins() {
+      return [new Plugin({ key: new PluginKey(`${field}SizeGuard`), props: { handlePaste: (_view, _event, slice) => refuses(slice), handleDrop: (_view, _event, slice) => refuses(slice) } })]
+    },
+  })
+}
+
 export function fieldExtensions(field: StoryField, context: FieldEditorContext): AnyExtension[] {
-  const behaviour = field === 'body' ? BodyPaste : singleParagraphBehaviour(field, context.focusNext)
+  const behaviour = field === 'body' ? BodyPaste : singleParagraphBehaviour(field, context)
   return [
     ...FIELD_EXTENSIONS[field](),
     Collaboration.configure({ document: context.doc, field }),
@@ -105,5 +143,7 @@ export function fieldExtensions(field: StoryField, context: FieldEditorContext):
     }),
     Placeholder.configure({ placeholder: PLACEHOLDERS[field], showOnlyWhenEditable: false }),
     behaviour,
+    sizeGuard(field, context),
+    smartQuotes(context.language),
   ]
 }

@@ -10,6 +10,7 @@ const paths: Record<string, string> = {
   rule: 'M3 10h14',
   undo: 'M7 5 3 9l4 4M3 9h9a5 5 0 0 1 0 10h-2',
   redo: 'M13 5l4 4-4 4M17 9H8a5 5 0 0 0 0 10h2',
+  keyboard: 'M3 5h14v10H3zM6 8h.01M9 8h.01M12 8h.01M15 8h.01M6 11h.01M15 11h.01M8 12h4',
 }
 
 export type IconName = keyof typeof paths

@@ -18,5 +18,5 @@ export { escapeHtml, plainText, renderBlocks, renderInlineContent } from './rend
 export type { RenderOptions } from './render/html.js'
 export { storyToMarkdown } from './render/markdown.js'
 export type { MarkdownStory } from './render/markdown.js'
-export { NBSP, NNBSP, frenchTypography } from './render/typography.js'
+export { NBSP, NNBSP, frenchTypography, opensQuote } from './render/typography.js'
 export { importHtml } from './import/html.js'

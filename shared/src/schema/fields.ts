@@ -31,7 +31,13 @@ export const SUBHEAD_LEVELS = [2, 3] as const
 /** A one-paragraph document: the shape of the headline and the standfirst. */
 const SingleParagraphDocument = Document.extend({ content: 'paragraph' })
 
-const SafeLink = Link.configure({
+/**
+ * TipTap makes a link inclusive whenever autolink is on, so text typed or pasted at the end
+ * of a link joined it ("Selon l'AFP" + ", le bilan…" became one link; a 2 MB paste after an
+ * email link became 253 paragraphs of `mailto:` links). As in Google Docs and Word, what
+ * follows a link is plain text; autolink still links an address as it is typed.
+ */
+const SafeLink = Link.extend({ inclusive: () => false }).configure({
   openOnClick: false,
   autolink: true,
   linkOnPaste: true,
@@ -41,12 +47,23 @@ const SafeLink = Link.configure({
   shouldAutoLink: (url) => isSafeHref(url) || isSafeHref(`https://${url}`),
 })
 
+/**
+ * Bold without TipTap's second binding, `Mod-B`: prosemirror-keymap retries a shifted
+ * letter without Shift, so `Mod-B` also caught Ctrl+Shift+B, the quote's shortcut.
+ * `Mod-b` alone still answers Ctrl+B with Caps Lock on (the key code is tried too).
+ */
+const BoldMark = Bold.extend({
+  addKeyboardShortcuts() {
+    return { 'Mod-b': () => this.editor.commands.toggleBold() }
+  },
+})
+
 export function headlineExtensions(): AnyExtension[] {
   return [SingleParagraphDocument, Paragraph, Text]
 }
 
 export function standfirstExtensions(): AnyExtension[] {
-  return [SingleParagraphDocument, Paragraph, Text, Bold, Italic, SafeLink]
+  return [SingleParagraphDocument, Paragraph, Text, BoldMark, Italic, SafeLink]
 }
 
 export function bodyExtensions(): AnyExtension[] {
@@ -62,7 +79,7 @@ export function bodyExtensions(): AnyExtension[] {
     QuoteAttribution,
     HorizontalRule,
     HardBreak,
-    Bold,
+    BoldMark,
     Italic,
     SafeLink,
   ]

@@ -14,8 +14,11 @@ export const NBSP = '\u00a0'
 const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»'])
 const URLISH = /\b(?:https?|mailto):|www\.|\S+@\S+\.\S/i
 
-/** A double quote opens when nothing, a space, an opening bracket or an apostrophe precede it. */
-function opens(previous: string | undefined): boolean {
+/**
+ * A double quote opens when nothing, a space, an opening bracket or an apostrophe precede it.
+ * The editor's typographic quotes ask the same question as people type.
+ */
+export function opensQuote(previous: string | undefined): boolean {
   return previous === undefined || /[\s([{\u2019'\u00a0\u202f—–-]/u.test(previous)
 }
 
@@ -32,7 +35,7 @@ export function frenchTypography(text: string): string {
       continue
     }
     if (DOUBLE_QUOTES.has(ch)) {
-      if (ch === '«' || (ch !== '»' && opens(previous))) {
+      if (ch === '«' || (ch !== '»' && opensQuote(previous))) {
         out += `«${NNBSP}`
         // Drop the spaces typed after an opening quote: the narrow space replaces them.
         while (chars[i + 1] !== undefined && /[ \u00a0\u202f]/.test(chars[i + 1]!)) i++
