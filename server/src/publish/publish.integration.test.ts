@@ -16,6 +16,14 @@ import { SEED_ARTICLE_FILE } from '../demo/seedDemo.js'
 import { connectStock } from '../testing/stockClient.js'
 import { ADMIN, startTestServer, tempDataDir, type Credentials, type TestServer } from '../testing/testServer.js'
 import { NBSP, NNBSP } from '@copydesk/shared/doc'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { hasStandard, loadStandard, standardsSkipNotice } from '../testing/standards.js'
+
+const NINJS_SCHEMA_FILE = 'ninjs-schema_2.1.json'
+const GEOJSON_SCHEMA_FILE = 'GeoJSON-schema.json'
+// ajv-formats is CommonJS: under Node's ESM its default export arrives as the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020
 
 let server: TestServer
 let editor: Credentials
@@ -252,6 +260,68 @@ describe('the seed story, imported and published', () => {
     expect(Date.parse(item.versioncreated as string)).not.toBeNaN()
     expect(item.firstcreated).toBe(item.versioncreated)
   })
+
+  it('keeps French no-break spaces in the meta description, og:description and JSON-LD, as on the visible page', () => {
+    const visible = textOfHtml(all(page, /<p class="standfirst">([\s\S]*?)<\/p>/g)[0]!).trim()
+    expect(visible).toContain(`géopolitique${NBSP}:`)
+    const meta = /<meta name="description" content="([^"]*)">/.exec(page)![1]!
+    const og = /<meta property="og:description" content="([^"]*)">/.exec(page)![1]!
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { description: string }
+    for (const description of [textOfHtml(meta), textOfHtml(og), jsonLd.description]) {
+      expect(description).toContain(`géopolitique${NBSP}:`)
+      // The metadata is the visible standfirst, cut at a word boundary when longer.
+      const shown = description.endsWith('…') ? description.slice(0, -1) : description
+      expect(visible.startsWith(shown)).toBe(true)
+    }
+  })
+
+  describe.skipIf(!hasStandard(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE))('as ninjs, against IPTC’s ninjs 2.1 schema', () => {
+    const validate = () => {
+      // The schema says draft 2020-12: Ajv's 2020 build, with the formats it uses (uri, date-time).
+      const ajv = new Ajv2020({ strict: false, allErrors: true })
+      addFormats(ajv)
+      ajv.addSchema(loadStandard(GEOJSON_SCHEMA_FILE))
+      return ajv.compile(loadStandard(NINJS_SCHEMA_FILE))
+    }
+
+    it('the published item, the draft export and the item of a story taken down are valid ninjs 2.1', async () => {
+      const check = validate()
+      const item = JSON.parse((await read(`${server.url}/api/public/stories/${story.id}`)).text) as unknown
+      expect(check(item), JSON.stringify(check.errors)).toBe(true)
+      const draft = (await server.api.request<unknown>('GET', `/api/stories/${story.id}/export?format=ninjs&version=draft`, { credentials: editor })).body
+      expect(check(draft), JSON.stringify(check.errors)).toBe(true)
+      const other = await publish(server, (await server.api.createStory(editor, { headline: 'Retiré aussitôt' })).id)
+      await move(server, editor, other.id, { to: 'unpublished', note: 'Doublon' })
+      const canceled = JSON.parse((await read(`${server.url}/api/public/stories/${other.id}`)).text) as unknown
+      expect(check(canceled), JSON.stringify(check.errors)).toBe(true)
+      // The validator is not lenient: a wrong pubstatus and a missing uri are refused.
+      expect(check({ ...(item as object), pubstatus: 'draft' })).toBe(false)
+      const { uri: _uri, ...noUri } = item as Record<string, unknown>
+      expect(check(noUri)).toBe(false)
+    })
+
+    it('counts the characters and words of the body alone, without the standfirst or the quotes’ captions', async () => {
+      const item = JSON.parse((await read(`${server.url}/api/public/stories/${story.id}`)).text) as { bodies: { value: string; charcount: number; wordcount: number }[] }
+      const body = item.bodies[0]!
+      // Counted here from the HTML the partner gets: the text of each block, figure captions left out.
+      const blocks = body.value
+        .replace(/<figcaption>[\s\S]*?<\/figcaption>/g, '')
+        .replace(/<br>/g, ' ')
+        .split(/<\/(?:p|h2|h3|li)>/)
+        .map((block) => textOfHtml(block.replace(/<[^>]+>/g, '')).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+        .map((block) => block.replace(/^[ \n]+|[ \n]+$/g, ''))
+        .filter((block) => block.length > 0)
+      const chars = blocks.reduce((sum, block) => sum + [...block].length, 0)
+      const words = blocks.reduce((sum, block) => sum + block.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length, 0)
+      expect(body.charcount).toBe(chars)
+      expect(body.wordcount).toBe(words)
+      // The seed story's body is about 4,165 characters; with the standfirst it was 4,441.
+      expect(body.charcount).toBeGreaterThan(4000)
+      expect(body.charcount).toBeLessThan(4300)
+      expect(body.charcount).toBeLessThan(story.length.signs)
+    })
+  })
+  if (!hasStandard(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE)) console.warn(standardsSkipNotice(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE))
 
   it('exports its versions and its draft as HTML, Markdown and ninjs, to signed-in people only', async () => {
     const html = await server.api.request<string>('GET', `/api/stories/${story.id}/export?format=html&version=1`, { credentials: reporter })
