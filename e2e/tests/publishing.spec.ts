@@ -37,6 +37,11 @@ test('the editor publishes from the story page; a reader opens the public page w
   await expect.poll(() => preview.locator('iframe.preview__frame').evaluate((iframe) => iframe.getBoundingClientRect().width)).toBe(390)
   await expect.poll(() => frame.locator('body').evaluate((body) => body.ownerDocument.documentElement.clientWidth)).toBeLessThanOrEqual(390)
   await preview.screenshot({ path: test.info().outputPath('preview-phone.png') })
+  for (const width of [1440, 1024, 390]) {
+    await ines.page.setViewportSize({ width, height: 900 })
+    await ines.page.screenshot({ path: test.info().outputPath(`preview-dialog-${width}.png`) })
+  }
+  await ines.page.setViewportSize({ width: 1280, height: 900 })
   // Cancelled: nothing moved, nothing public.
   await preview.getByRole('button', { name: 'Cancel' }).click()
   await expect(preview).toBeHidden()
@@ -75,7 +80,7 @@ test('the editor publishes from the story page; a reader opens the public page w
   await dialog.getByLabel(/Correction/).check()
   await dialog.getByRole('textbox').fill('Le nombre d’exposants a été corrigé.')
   await expect(dialog.frameLocator('iframe.preview__frame').locator('.corrections')).toContainText('Le nombre d’exposants a été corrigé.')
-  await dialog.screenshot({ path: test.info().outputPath('republish-dialog.png') })
+  await ines.page.screenshot({ path: test.info().outputPath('republish-dialog.png') })
   await dialog.getByRole('button', { name: 'Confirm: republish' }).click()
   await expect(dialog).toBeHidden()
   await page.reload()
