@@ -74,6 +74,6 @@ export function unpublishedChangesFacts(story: Story): { label: string; detail: 
   const changes = story.unpublishedChanges
   if (story.status !== 'published' || !changes) return null
   const counts = [`+${formatCount(changes.wordsAdded)} ${changes.wordsAdded === 1 ? 'word' : 'words'}`, `−${formatCount(changes.wordsRemoved)} ${changes.wordsRemoved === 1 ? 'word' : 'words'}`]
-  const label = changes.wordsAdded === 0 && changes.wordsRemoved === 0 ? 'formatting or punctuation only' : counts.join(' / ')
+  const label = changes.wordsAdded === 0 && changes.wordsRemoved === 0 ? 'no word changed: formatting or layout' : counts.join(' / ')
   return { label, detail: `The working copy differs from version ${changes.sinceVersion}, which readers see: ${label} since published. Republish to put it out.` }
 }
