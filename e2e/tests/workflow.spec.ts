@@ -63,3 +63,22 @@ test('file, send back with a note, refile, approve: everyone sees it as it happe
   await ines.editor.typeAtEnd(ines.editor.body, ' (Relu.)')
   await expect(camille.editor.body).toContainText('(Relu.)')
 })
+
+test('a reporter who spikes their own draft is asked first, and can restore it', async ({ copydesk, actor }) => {
+  const headline = `Brève à jeter ${Date.now()}`
+  const camille = await actor(PEOPLE.camille.email)
+  await camille.board.open(copydesk.url)
+  await camille.board.createStory(headline)
+  await camille.editor.waitUntilSaved()
+  await camille.editor.move('Spike')
+  const dialog = camille.page.getByRole('dialog', { name: /^Spike:/ })
+  await expect(dialog.getByTestId('consequences')).toContainText('Nothing is deleted')
+  await dialog.screenshot({ path: test.info().outputPath('spike-dialog.png') })
+  await dialog.getByRole('button', { name: 'Spike' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(camille.editor.storyStatus()).toHaveText('Spiked')
+  // By mistake: restored, and hers to write in again.
+  await camille.editor.move('Restore')
+  await expect(camille.editor.storyStatus()).toHaveText('Draft')
+  await expect(camille.editor.body).toHaveAttribute('contenteditable', 'true')
+})

@@ -31,6 +31,7 @@ import { Rooms } from './sync/Rooms.js'
 import { textAccess } from './workflow/access.js'
 import { Workflow } from './workflow/Workflow.js'
 import { Publisher } from './publish/Publisher.js'
+import { WorkingCopies } from './publish/WorkingCopies.js'
 import { Scheduler } from './publish/Scheduler.js'
 
 export interface RunningServer {
@@ -76,12 +77,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: config.sync,
     onDocumentChanged: (storyId, doc) => {
       stories.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
+      workingCopies.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'comparing the working copy failed'))
     },
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
   })
   // The public site's address: PUBLIC_URL, or where this server listens (fixed once it does).
   let siteUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
-  const publisher = new Publisher(storage, (storyId) => rooms.documentState(storyId), () => ({ url: siteUrl, ...config.site }), logger)
+  const workingCopies = new WorkingCopies(storage, events, (storyId) => rooms.documentState(storyId), logger)
+  const publisher = new Publisher(storage, (storyId) => rooms.documentState(storyId), () => ({ url: siteUrl, ...config.site }), logger, workingCopies)
   workflow.publishing = publisher
   stories.siteUrl = () => siteUrl
   const scheduler = new Scheduler(storage, workflow, events, logger, config.schedulerIntervalMs)

@@ -3,7 +3,7 @@ import type { DragEvent } from 'react'
 import type { Person, Story } from '@copydesk/shared/api'
 import { follow } from '../app/router.js'
 import { Avatar } from '../presence/Avatar.js'
-import { deadlineFacts, lengthFacts, publishCountdown } from './storyFacts.js'
+import { deadlineFacts, lengthFacts, publishCountdown, unpublishedChangesFacts } from './storyFacts.js'
 
 const PRIORITY_LABELS: Record<Story['priority'], string | null> = { low: null, normal: null, high: 'High', urgent: 'Urgent' }
 
@@ -12,6 +12,7 @@ export function StoryCard({ story, present, onMenu, draggable }: { story: Story;
   const length = lengthFacts(story)
   const priority = PRIORITY_LABELS[story.priority]
   const countdown = story.status === 'scheduled' ? publishCountdown(story.publishAt) : null
+  const changes = unpublishedChangesFacts(story)
   return (
     <article
       className={`card card--${story.priority}`}
@@ -37,6 +38,11 @@ export function StoryCard({ story, present, onMenu, draggable }: { story: Story;
         <a className="card__public" href={story.publicUrl} target="_blank" rel="noopener">
           Public page ↗
         </a>
+      )}
+      {changes && (
+        <p className="unpublished-changes unpublished-changes--card" title={changes.detail} data-testid="unpublished-changes">
+          <strong>Unpublished changes</strong> <span>{changes.label}</span>
+        </p>
       )}
       <div className="card__facts">
         {countdown && (

@@ -1,16 +1,52 @@
 /**
  * Moving a story through the workflow. Moves that need nothing happen on a click; those
- * that need a note (send back, take down, republish) or a time (schedule) ask for it here.
+ * that need a note (send back, take down, republish) or a time (schedule) ask for it here,
+ * and those that readers feel or that put a story away ask first: Publish and Republish
+ * show the reader page as it will go out (see `PublicationPreview`) and wait for a
+ * confirmation; Take down and Spike say what will happen.
  */
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { RevisionKind, Story } from '@copydesk/shared/api'
 import type { TransitionRule } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
 import { Dialog, DialogFormFooter } from '../app/Dialog.js'
+import { PublicationPreview, usePreview } from './PublicationPreview.js'
+
+/** Moves that go out to readers: previewed, then confirmed. */
+export function isPublication(rule: TransitionRule): boolean {
+  return rule.to === 'published'
+}
+
+/** Moves that ask first, whatever else they need. */
+function asksFirst(rule: TransitionRule): boolean {
+  return isPublication(rule) || rule.to === 'unpublished' || rule.to === 'spiked'
+}
 
 export function needsDialog(rule: TransitionRule): boolean {
-  return rule.noteRequired || rule.publishAtRequired
+  return rule.noteRequired || rule.publishAtRequired || asksFirst(rule)
+}
+
+/** What a move will do, said before it is made (Take down, Spike). */
+function consequences(story: Story, rule: TransitionRule): string[] {
+  if (rule.to === 'unpublished') {
+    return [
+      `Readers who open ${story.publicUrl ? story.publicUrl.replace(/^https?:\/\//, '') : 'its page'} will get “410 Gone”: the story is withdrawn.`,
+      'It leaves the front page, its section pages and the feeds; partners reading ninjs get it as canceled.',
+      'A story taken down cannot be published again. Its versions stay here, for the record.',
+    ]
+  }
+  if (rule.to === 'spiked') {
+    return [
+      'The story leaves the desk’s columns for the Spiked archive, and nobody can edit its text there.',
+      'Nothing is deleted: the desk, or its reporter, can restore it as a draft from the archive.',
+    ]
+  }
+  return []
+}
+
+function confirmLabel(rule: TransitionRule): string {
+  return isPublication(rule) ? `Confirm: ${rule.label.toLowerCase()}` : rule.label
 }
 
 /** The local time an hour from now, as a datetime-local value. */
@@ -28,6 +64,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
   const [publishAt, setPublishAt] = useState(inAnHour())
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [previewReady, setPreviewReady] = useState(false)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -47,9 +84,19 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
     }
   }
 
+  const publication = isPublication(rule)
+  const said = consequences(story, rule)
   return (
-    <Dialog title={`${rule.label}: ${story.headline || 'Untitled story'}`} onClose={onClose}>
+    <Dialog title={`${rule.label}: ${story.headline || 'Untitled story'}`} onClose={onClose} wide={publication}>
       <form className="form" onSubmit={submit}>
+        {publication && <PreviewPane story={story} revision={republishing ? revision : null} note={republishing ? note : ''} onState={setPreviewReady} />}
+        {said.length > 0 && (
+          <ul className="consequences" data-testid="consequences">
+            {said.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
         {rule.publishAtRequired && (
           <label className="field">
             <span className="field__label">Publish at</span>
@@ -75,20 +122,37 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
         )}
         <label className="field">
           <span className="field__label">{republishing ? 'Note for readers (required): what changed' : rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
-          <textarea className="input textarea" rows={4} required={rule.noteRequired} maxLength={2000} autoFocus value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            className="input textarea"
+            rows={publication ? 2 : 4}
+            required={rule.noteRequired}
+            maxLength={2000}
+            autoFocus={!publication}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </label>
         <DialogFormFooter
           error={error}
           onCancel={onClose}
-          submitLabel={rule.label}
-          disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision)}
+          submitLabel={confirmLabel(rule)}
+          // A publication is confirmed once its page was seen (or could not be made: then the error says why).
+          disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision) || (publication && !previewReady)}
         />
       </form>
     </Dialog>
   )
 }
 
-/** Performs a move: at once, or through the dialog when it needs a note or a time. */
+/** The preview, with the kind and note of a republication as readers would see them. */
+function PreviewPane({ story, revision, note, onState }: { story: Story; revision: RevisionKind | null; note: string; onState: (ready: boolean) => void }) {
+  const preview = usePreview(story.id, revision, note)
+  const settled = preview.state !== 'loading'
+  useEffect(() => onState(settled), [settled, onState])
+  return <PublicationPreview preview={preview} title={`Preview of “${story.headline || 'Untitled story'}” as readers will see it`} />
+}
+
+/** Performs a move: at once, or through the dialog when it needs a note or a time, or asks first. */
 export function useTransition(onDone: (story: Story) => void) {
   const [pending, setPending] = useState<{ story: Story; rule: TransitionRule } | null>(null)
   const [error, setError] = useState<string | null>(null)

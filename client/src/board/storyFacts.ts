@@ -1,4 +1,4 @@
-/** What the board and the story page say about a story: deadline, length against target, moves available. */
+/** What the board and the story page say about a story: deadline, length against target, moves available, unpublished changes. */
 import type { Story, User } from '@copydesk/shared/api'
 import { availableTransitions, isDesk, type TransitionRule } from '@copydesk/shared/workflow'
 import { formatCount } from '../app/format.js'
@@ -63,4 +63,17 @@ export function publishCountdown(publishAt: string | null, now = Date.now()): { 
   const day = new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })
   const clock = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
   return { label: `publishes ${day} ${clock}`, soon: false }
+}
+
+/**
+ * "+42 words / −3 words since published": what a published story's working copy has that
+ * readers do not have yet (null when they have it all). Counted by the server against the
+ * live version; the review's diff will show the text itself.
+ */
+export function unpublishedChangesFacts(story: Story): { label: string; detail: string } | null {
+  const changes = story.unpublishedChanges
+  if (story.status !== 'published' || !changes) return null
+  const counts = [`+${formatCount(changes.wordsAdded)} ${changes.wordsAdded === 1 ? 'word' : 'words'}`, `−${formatCount(changes.wordsRemoved)} ${changes.wordsRemoved === 1 ? 'word' : 'words'}`]
+  const label = changes.wordsAdded === 0 && changes.wordsRemoved === 0 ? 'no word changed: formatting or layout' : counts.join(' / ')
+  return { label, detail: `The working copy differs from version ${changes.sinceVersion}, which readers see: ${label} since published. Republish to put it out.` }
 }

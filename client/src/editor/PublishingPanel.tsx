@@ -1,12 +1,14 @@
 /**
  * A story's publications, beside its text: where readers find it, every version that went
  * out (first publication, updates, corrections, with who and when), and downloads of any
- * version, or of the working copy, as HTML, Markdown or ninjs.
+ * version, or of the working copy, as HTML, Markdown or ninjs; and what the working copy has
+ * that readers do not have yet.
  */
 import { useEffect, useState } from 'react'
 import type { PublishedVersion, Story } from '@copydesk/shared/api'
 import { api, exportUrl } from '../api/endpoints.js'
 import { timeAgo } from '../app/format.js'
+import { unpublishedChangesFacts } from '../board/storyFacts.js'
 
 const KIND_LABELS: Record<PublishedVersion['kind'], string> = { first: 'First publication', update: 'Update', correction: 'Correction' }
 const FORMATS = [
@@ -29,6 +31,7 @@ function Downloads({ story, version, label }: { story: Story; version: number | 
 
 export function PublishingPanel({ story }: { story: Story }) {
   const [versions, setVersions] = useState<PublishedVersion[] | null>(null)
+  const changes = unpublishedChangesFacts(story)
   useEffect(() => {
     api.versions(story.id).then(({ versions }) => setVersions(versions), () => setVersions([]))
   }, [story.id, story.status, story.updatedAt])
@@ -67,6 +70,7 @@ export function PublishingPanel({ story }: { story: Story }) {
       <p className="versions__draft">
         <span className="muted">Working copy</span> <Downloads story={story} version="draft" label="Download the working copy" />
       </p>
+      {changes && <p className="versions__changes">{changes.detail}</p>}
     </section>
   )
 }

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { Story, User } from '@copydesk/shared/api'
 import { STATUS_LABELS } from '../app/format.js'
-import { deadlineFacts, lengthFacts, movesFor, publishCountdown } from '../board/storyFacts.js'
+import { deadlineFacts, lengthFacts, movesFor, publishCountdown, unpublishedChangesFacts } from '../board/storyFacts.js'
 import { useTransition } from '../board/TransitionDialog.js'
 
 const FORWARD: Record<string, number> = { submitted: 0, approved: 0, published: 0, scheduled: 1, draft: 2, spiked: 3, unpublished: 3 }
@@ -19,6 +19,7 @@ export function WorkflowBar({ story, user, onChanged, detailsOpen, onToggleDetai
   const moves = movesFor(user, story).sort((a, b) => (FORWARD[a.to] ?? 9) - (FORWARD[b.to] ?? 9))
   const deadline = deadlineFacts(story.deadline, story.status)
   const length = lengthFacts(story)
+  const changes = unpublishedChangesFacts(story)
   return (
     <div className="workflow" role="region" aria-label="Workflow">
       <span className={`status-chip status-chip--${story.status}`} data-testid="story-status">
@@ -33,6 +34,11 @@ export function WorkflowBar({ story, user, onChanged, detailsOpen, onToggleDetai
         <a className="workflow__public" href={story.publicUrl} target="_blank" rel="noopener" data-testid="public-link">
           View public page ↗
         </a>
+      )}
+      {changes && (
+        <span className="unpublished-changes" title={changes.detail} data-testid="unpublished-changes">
+          <strong>Unpublished changes</strong> <span>{changes.label} since published</span>
+        </span>
       )}
       {story.status === 'unpublished' && <span className="workflow__fact">taken down: readers get “410 Gone”</span>}
       {deadline && <span className={`workflow__fact${deadline.overdue ? ' workflow__fact--late' : ''}`}>due {deadline.label}</span>}

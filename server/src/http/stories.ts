@@ -6,6 +6,7 @@ import {
   CreateStoryRequest,
   ExportQuery,
   ImportStoryRequest,
+  PreviewQuery,
   STORY_ID_PATTERN,
   StoryListQuery,
   TransitionRequest,
@@ -16,10 +17,11 @@ import {
 } from '@copydesk/shared/api'
 import { storyToMarkdown } from '@copydesk/shared/doc'
 import type { PublishedContent } from '../publish/content.js'
-import { isDesk } from '@copydesk/shared/workflow'
+import { isDesk, mayPublish } from '@copydesk/shared/workflow'
 import { Hono } from 'hono'
 import { assertWritable, principalOf, type AppContext, type AppEnv, type Services } from './context.js'
 import { ApiError, notFound } from './errors.js'
+import { READER_CSP } from './public.js'
 import { parseWith, readJson } from './validate.js'
 
 function storyId(c: AppContext): string {
@@ -178,6 +180,27 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
         c.header('Content-Disposition', `attachment; filename="${name}.json"`)
         return c.json(publisher.toNinjs(content, version, wanted === 'draft'))
     }
+  })
+
+  /**
+   * The reader page as publishing the story now would put it out, rendered by the
+   * publishing code from the working copy and stored nowhere: shown to the desk before it
+   * confirms Publish or Republish. Only for people who may publish (a reporter's draft
+   * is not theirs to preview as a publication).
+   */
+  routes.get('/stories/:id/preview', async (c) => {
+    const principal = principalOf(c)
+    const id = storyId(c)
+    if (!mayPublish({ role: principal.user.role, isAssigned: false, isCreator: false })) throw new ApiError(403, 'forbidden', 'Only people who may publish see the preview of a publication')
+    const query = parseWith(PreviewQuery, c.req.query())
+    const story = await stories.get(id)
+    if (!story) throw notFound('No such story')
+    const html = await publisher.preview(story, query.revision ?? null, query.note ?? null)
+    c.header('Cache-Control', 'no-store')
+    c.header('X-Robots-Tag', 'noindex')
+    // Shown in a sandboxed frame by the app; opened on its own, it runs nothing either.
+    c.header('Content-Security-Policy', `${READER_CSP}; sandbox`)
+    return c.html(html)
   })
 
   return routes

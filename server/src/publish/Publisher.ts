@@ -19,6 +19,7 @@ import { parseContent, type PublishedContent, type PublishedRevision } from './c
 import { renderFeed } from './feed.js'
 import { canceledNinjs, toNinjs, type NinjsItem } from './ninjs.js'
 import { renderArticlePage, renderGonePage, renderListingPage, type Site } from './page.js'
+import type { WorkingCopies } from './WorkingCopies.js'
 
 export interface PublishRequest {
   actor: UserRecord | null
@@ -67,6 +68,8 @@ export class Publisher {
     private readonly documentState: (storyId: string) => Promise<Uint8Array>,
     private readonly site: () => Site,
     private readonly logger: Logger,
+    /** Told of every publication change, to compare the working copy with what is live now. */
+    private readonly workingCopies?: Pick<WorkingCopies, 'published'>,
   ) {}
 
   /**
@@ -96,6 +99,17 @@ export class Publisher {
   async draft(story: StoryRecord): Promise<{ content: PublishedContent; pageHtml: string; version: number }> {
     const { content, pageHtml, previousVersion } = await this.compose(story, { actor: null, revision: null, note: null, at: new Date().toISOString() })
     return { content, pageHtml, version: previousVersion }
+  }
+
+  /**
+   * The reader page a publication made now would put out, from the working copy as the
+   * server holds it, rendered by the same code as a real publication and stored nowhere:
+   * what the desk checks before it confirms Publish or Republish. A republication's
+   * update or correction note shows as readers would see it.
+   */
+  async preview(story: StoryRecord, revision: PublishRequest['revision'], note: string | null): Promise<string> {
+    const { pageHtml } = await this.compose(story, { actor: null, revision, note, at: new Date().toISOString() })
+    return pageHtml
   }
 
   /** The content and the page of a publication made now. */
@@ -142,6 +156,7 @@ export class Publisher {
   changed(story: StoryRecord): void {
     if (story.publicPath) this.pages.delete(story.publicPath)
     this.listings.clear()
+    this.workingCopies?.published(story.id)
   }
 
   /** The reader page at a public address when it is in memory already (the server's fast path). */

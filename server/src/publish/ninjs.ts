@@ -2,7 +2,7 @@
  * A publication as IPTC ninjs 2.1 (News in JSON), for wire partners and apps: the published
  * version only, never the draft. https://www.iptc.org/std/ninjs/
  */
-import { plainText, renderBlocks } from '@copydesk/shared/doc'
+import { frenchTypography, measureText, plainText, renderBlocks, type DocNode } from '@copydesk/shared/doc'
 import type { PublishedContent } from './content.js'
 
 export const NINJS_SCHEMA = 'http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json'
@@ -25,6 +25,47 @@ export interface NinjsItem {
   slugline?: string
   subjects?: { name: string; rel: string; uri?: string; literal?: string }[]
   altids?: { role: string; value: string }[]
+}
+
+/**
+ * The text of a body as `renderBlocks` writes it, one string a block, for its counts. ninjs
+ * 2.1 defines `charcount` and `wordcount` as the counts of that body alone, "excluding
+ * figure captions": so not the standfirst (a description here), and not a quote's
+ * attribution, which the page renders as the quote figure's `<figcaption>`. What the
+ * renderer drops (unknown nodes, empty paragraphs) is not counted either.
+ */
+export function bodyBlocks(blocks: readonly DocNode[], language: string): string[] {
+  const out: string[] = []
+  const inline = (nodes: readonly DocNode[] | undefined): string => {
+    let text = ''
+    for (const node of nodes ?? []) {
+      if (node.type === 'hardBreak') text += ' '
+      if (node.type !== 'text' || typeof node.text !== 'string') continue
+      const href = node.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+      // As the renderer: a link that shows its own address is not typeset.
+      text += language === 'fr' && node.text !== href ? frenchTypography(node.text) : node.text
+    }
+    return text
+  }
+  const walk = (nodes: readonly DocNode[] | undefined): void => {
+    for (const node of nodes ?? []) {
+      switch (node.type) {
+        case 'paragraph':
+        case 'heading':
+          out.push(inline(node.content))
+          break
+        case 'bulletList':
+        case 'orderedList':
+          for (const item of node.content ?? []) if (item.type === 'listItem') walk(item.content)
+          break
+        case 'blockquote':
+          walk((node.content ?? []).filter((child) => child.type === 'paragraph'))
+          break
+      }
+    }
+  }
+  walk(blocks)
+  return out
 }
 
 function standard(): NinjsItem['standard'] {
@@ -55,7 +96,7 @@ export function toNinjs(content: PublishedContent, version: number, options: { s
       ...(content.standfirst.length ? [{ role: 'summary', contenttype: 'text/plain', value: plainText(content.standfirst, typeset) }] : []),
       ...content.revisions.map((revision) => ({ role: revision.kind, contenttype: 'text/plain', value: `${revision.at} ${revision.note}` })),
     ],
-    bodies: [{ role: 'main', contenttype: 'text/html', value: renderBlocks(content.body, typeset), charcount: content.signs, wordcount: content.words }],
+    bodies: [{ role: 'main', contenttype: 'text/html', value: renderBlocks(content.body, typeset), ...bodyCounts(content) }],
     by: content.byline.map((entry) => entry.name).join(', '),
     slugline: content.slug,
     subjects: [
@@ -64,6 +105,11 @@ export function toNinjs(content: PublishedContent, version: number, options: { s
     ],
     altids: [{ role: 'storyId', value: content.storyId }],
   }
+}
+
+function bodyCounts(content: PublishedContent): { charcount: number; wordcount: number } {
+  const { signs, words } = measureText(bodyBlocks(content.body, content.language))
+  return { charcount: signs, wordcount: words }
 }
 
 /** What partners get for a story taken down: the same uri, canceled. */

@@ -98,8 +98,14 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
-function truncate(text: string, max: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim()
+/**
+ * Runs of white space as one space, cut at a word boundary. The no-break spaces French
+ * typography puts before « : ; ! ? » and inside guillemets (U+00A0, U+202F) are kept: `\s`
+ * matches them too, and collapsing them made the metadata differ from the visible page
+ * (and let a line break before a colon).
+ */
+export function truncate(text: string, max: number): string {
+  const clean = text.replace(/[^\S\u00a0\u202f]+/g, ' ').replace(/^ +| +$/g, '')
   if (clean.length <= max) return clean
   const cut = clean.slice(0, max - 1)
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`

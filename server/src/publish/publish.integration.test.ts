@@ -16,6 +16,14 @@ import { SEED_ARTICLE_FILE } from '../demo/seedDemo.js'
 import { connectStock } from '../testing/stockClient.js'
 import { ADMIN, startTestServer, tempDataDir, type Credentials, type TestServer } from '../testing/testServer.js'
 import { NBSP, NNBSP } from '@copydesk/shared/doc'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { hasStandard, loadStandard, standardsSkipNotice } from '../testing/standards.js'
+
+const NINJS_SCHEMA_FILE = 'ninjs-schema_2.1.json'
+const GEOJSON_SCHEMA_FILE = 'GeoJSON-schema.json'
+// ajv-formats is CommonJS: under Node's ESM its default export arrives as the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020
 
 let server: TestServer
 let editor: Credentials
@@ -252,6 +260,68 @@ describe('the seed story, imported and published', () => {
     expect(Date.parse(item.versioncreated as string)).not.toBeNaN()
     expect(item.firstcreated).toBe(item.versioncreated)
   })
+
+  it('keeps French no-break spaces in the meta description, og:description and JSON-LD, as on the visible page', () => {
+    const visible = textOfHtml(all(page, /<p class="standfirst">([\s\S]*?)<\/p>/g)[0]!).trim()
+    expect(visible).toContain(`géopolitique${NBSP}:`)
+    const meta = /<meta name="description" content="([^"]*)">/.exec(page)![1]!
+    const og = /<meta property="og:description" content="([^"]*)">/.exec(page)![1]!
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { description: string }
+    for (const description of [textOfHtml(meta), textOfHtml(og), jsonLd.description]) {
+      expect(description).toContain(`géopolitique${NBSP}:`)
+      // The metadata is the visible standfirst, cut at a word boundary when longer.
+      const shown = description.endsWith('…') ? description.slice(0, -1) : description
+      expect(visible.startsWith(shown)).toBe(true)
+    }
+  })
+
+  describe.skipIf(!hasStandard(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE))('as ninjs, against IPTC’s ninjs 2.1 schema', () => {
+    const validate = () => {
+      // The schema says draft 2020-12: Ajv's 2020 build, with the formats it uses (uri, date-time).
+      const ajv = new Ajv2020({ strict: false, allErrors: true })
+      addFormats(ajv)
+      ajv.addSchema(loadStandard(GEOJSON_SCHEMA_FILE))
+      return ajv.compile(loadStandard(NINJS_SCHEMA_FILE))
+    }
+
+    it('the published item, the draft export and the item of a story taken down are valid ninjs 2.1', async () => {
+      const check = validate()
+      const item = JSON.parse((await read(`${server.url}/api/public/stories/${story.id}`)).text) as unknown
+      expect(check(item), JSON.stringify(check.errors)).toBe(true)
+      const draft = (await server.api.request<unknown>('GET', `/api/stories/${story.id}/export?format=ninjs&version=draft`, { credentials: editor })).body
+      expect(check(draft), JSON.stringify(check.errors)).toBe(true)
+      const other = await publish(server, (await server.api.createStory(editor, { headline: 'Retiré aussitôt' })).id)
+      await move(server, editor, other.id, { to: 'unpublished', note: 'Doublon' })
+      const canceled = JSON.parse((await read(`${server.url}/api/public/stories/${other.id}`)).text) as unknown
+      expect(check(canceled), JSON.stringify(check.errors)).toBe(true)
+      // The validator is not lenient: a wrong pubstatus and a missing uri are refused.
+      expect(check({ ...(item as object), pubstatus: 'draft' })).toBe(false)
+      const { uri: _uri, ...noUri } = item as Record<string, unknown>
+      expect(check(noUri)).toBe(false)
+    })
+
+    it('counts the characters and words of the body alone, without the standfirst or the quotes’ captions', async () => {
+      const item = JSON.parse((await read(`${server.url}/api/public/stories/${story.id}`)).text) as { bodies: { value: string; charcount: number; wordcount: number }[] }
+      const body = item.bodies[0]!
+      // Counted here from the HTML the partner gets: the text of each block, figure captions left out.
+      const blocks = body.value
+        .replace(/<figcaption>[\s\S]*?<\/figcaption>/g, '')
+        .replace(/<br>/g, ' ')
+        .split(/<\/(?:p|h2|h3|li)>/)
+        .map((block) => textOfHtml(block.replace(/<[^>]+>/g, '')).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+        .map((block) => block.replace(/^[ \n]+|[ \n]+$/g, ''))
+        .filter((block) => block.length > 0)
+      const chars = blocks.reduce((sum, block) => sum + [...block].length, 0)
+      const words = blocks.reduce((sum, block) => sum + block.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length, 0)
+      expect(body.charcount).toBe(chars)
+      expect(body.wordcount).toBe(words)
+      // The seed story's body is about 4,165 characters; with the standfirst it was 4,441.
+      expect(body.charcount).toBeGreaterThan(4000)
+      expect(body.charcount).toBeLessThan(4300)
+      expect(body.charcount).toBeLessThan(story.length.signs)
+    })
+  })
+  if (!hasStandard(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE)) console.warn(standardsSkipNotice(NINJS_SCHEMA_FILE, GEOJSON_SCHEMA_FILE))
 
   it('exports its versions and its draft as HTML, Markdown and ninjs, to signed-in people only', async () => {
     const html = await server.api.request<string>('GET', `/api/stories/${story.id}/export?format=html&version=1`, { credentials: reporter })
@@ -506,5 +576,131 @@ describe('importing', () => {
     const markdown = (await server.api.request<string>('GET', `/api/stories/${imported.story.id}/export?format=markdown&version=draft`, { credentials: reporter })).body
     expect(markdown).toContain('## Intertitre')
     expect(markdown).toContain('> — Quelqu’un')
+  })
+})
+
+/** Polls the story until `condition` holds (the working copy is compared after a throttled hook), or fails. */
+async function storyWhen(id: string, condition: (story: Story) => boolean, what: string): Promise<Story> {
+  const deadline = Date.now() + 10_000
+  for (;;) {
+    const story = (await server.api.request<Story>('GET', `/api/stories/${id}`, { credentials: editor })).body
+    if (condition(story)) return story
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(story.unpublishedChanges)}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+function appendParagraph(doc: Y.Doc, text: string): void {
+  const body = doc.getXmlFragment('body')
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText(text)])
+  body.insert(body.length, [paragraph])
+}
+
+describe('before confirming a publication', () => {
+  it('the desk previews the reader page from the working copy, rendered as publishing would, and nothing is stored', async () => {
+    const created = await server.api.createStory(editor, { headline: 'Grève des contrôleurs : trafic perturbé', section: 'international' })
+    const client = connectStock(server.wsUrl, created.id, editor)
+    await client.synced
+    appendParagraph(client.doc, 'PARAGRAPHE-EN-COURS : trois trains sur cinq.')
+    let preview = await server.api.request<string>('GET', `/api/stories/${created.id}/preview`, { credentials: editor })
+    for (let attempt = 0; attempt < 100 && !preview.body.includes('PARAGRAPHE-EN-COURS'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      preview = await server.api.request<string>('GET', `/api/stories/${created.id}/preview`, { credentials: editor })
+    }
+    expect(preview.status).toBe(200)
+    expect(preview.headers.get('content-type')).toMatch(/^text\/html/)
+    expect(preview.headers.get('cache-control')).toBe('no-store')
+    expect(preview.headers.get('content-security-policy')).toMatch(/sandbox/)
+    // The publishing code's page: French typography, the article layout, no script.
+    expect(preview.body).toContain(`<h1>Grève des contrôleurs${NBSP}: trafic perturbé</h1>`)
+    expect(preview.body).toContain(`PARAGRAPHE-EN-COURS${NBSP}: trois trains sur cinq.`)
+    expect(all(preview.body, /<script([^>]*)>/g)).toEqual([' type="application/ld+json"'])
+    // Nothing stored, nothing public.
+    const versions = await server.api.request<{ versions: PublishedVersion[] }>('GET', `/api/stories/${created.id}/versions`, { credentials: editor })
+    expect(versions.body.versions).toEqual([])
+    expect((await server.api.request<Story>('GET', `/api/stories/${created.id}`, { credentials: editor })).body).toMatchObject({ status: 'draft', publicUrl: null })
+    expect(await everythingPublic(server, { ...created, publicUrl: null })).not.toContain('PARAGRAPHE-EN-COURS')
+
+    // What the page then publishes is what the preview showed.
+    const published = await publish(server, created.id)
+    const page = (await read(published.publicUrl!)).text
+    const bodyOf = (html: string) => /<div class="body">([\s\S]*?)<\/div>/.exec(html)![1]
+    expect(bodyOf(page)).toBe(bodyOf(preview.body))
+
+    // A republication's preview shows the correction as readers will see it.
+    const correction = await server.api.request<string>('GET', `/api/stories/${created.id}/preview?revision=correction&note=${encodeURIComponent('Trois trains sur cinq, et non deux.')}`, { credentials: editor })
+    expect(correction.body).toMatch(/<aside class="corrections"[\s\S]*<strong>Correction<\/strong>[\s\S]*Trois trains sur cinq, et non deux\./)
+    expect((await server.api.request<{ versions: PublishedVersion[] }>('GET', `/api/stories/${created.id}/versions`, { credentials: editor })).body.versions).toHaveLength(1)
+    client.destroy()
+  })
+
+  it('refuses the preview to people who may not publish (403), and answers 404 for an unknown story, 400 for a bad query, 401 without a session', async () => {
+    const created = await server.api.createStory(reporter, { headline: 'Brouillon de Camille' })
+    const forbidden = await server.api.request<ApiErrorBody>('GET', `/api/stories/${created.id}/preview`, { credentials: reporter })
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.body.error.code).toBe('forbidden')
+    expect((await server.api.request('GET', `/api/stories/${created.id}/preview`)).status).toBe(401)
+    const unknown = await server.api.request<ApiErrorBody>('GET', '/api/stories/AAAAAAAAAAAAAAAAAAAA/preview', { credentials: editor })
+    expect(unknown.status).toBe(404)
+    expect((await server.api.request('GET', '/api/stories/not*an*id/preview', { credentials: editor })).status).toBe(404)
+    expect((await server.api.request('GET', `/api/stories/${created.id}/preview?revision=rewrite`, { credentials: editor })).status).toBe(400)
+    expect((await server.api.request('GET', `/api/stories/${created.id}/preview?format=pdf`, { credentials: editor })).status).toBe(400)
+    expect((await server.api.request('GET', `/api/stories/${created.id}/preview`, { credentials: editor })).status).toBe(200)
+  })
+})
+
+describe('unpublished changes', () => {
+  it('a published story says how its working copy differs from the live version, live, and stops saying it once republished', async () => {
+    const created = await server.api.createStory(editor, { headline: 'Inondations dans le Var' })
+    const client = connectStock(server.wsUrl, created.id, editor)
+    await client.synced
+    appendParagraph(client.doc, 'Les pompiers sont intervenus toute la nuit.')
+    await storyWhen(created.id, (story) => story.length.words === 7, 'the first paragraph')
+    // Not published: nothing to compare with.
+    expect((await server.api.request<Story>('GET', `/api/stories/${created.id}`, { credentials: editor })).body.unpublishedChanges).toBeNull()
+    const published = await publish(server, created.id)
+    expect(published.unpublishedChanges).toBeNull()
+
+    // Five words added, one changed ("nuit" → "journée"): +6 / −1 against version 1.
+    appendParagraph(client.doc, 'Trois communes restent sans électricité.')
+    const paragraphs = () => client.doc.getXmlFragment('body').toArray() as Y.XmlElement[]
+    const text = paragraphs().find((paragraph) => paragraph.toString().includes('nuit'))!.get(0) as Y.XmlText
+    const at = text.toString().indexOf('nuit')
+    client.doc.transact(() => {
+      text.delete(at, 'nuit'.length)
+      text.insert(at, 'journée')
+    })
+    const changed = await storyWhen(created.id, (story) => story.unpublishedChanges?.wordsAdded === 6, 'the edits to be counted')
+    expect(changed.unpublishedChanges).toEqual({ sinceVersion: 1, wordsAdded: 6, wordsRemoved: 1 })
+    const list = await server.api.request<{ stories: Story[] }>('GET', '/api/stories?status=published', { credentials: editor })
+    expect(list.body.stories.find((story) => story.id === created.id)?.unpublishedChanges).toEqual({ sinceVersion: 1, wordsAdded: 6, wordsRemoved: 1 })
+
+    // Undone by hand, the text is the live one again: nothing to publish.
+    client.doc.transact(() => {
+      const now = text.toString().indexOf('journée')
+      text.delete(now, 'journée'.length)
+      text.insert(now, 'nuit')
+    })
+    const added = paragraphs().findIndex((paragraph) => paragraph.toString().includes('Trois communes'))
+    client.doc.transact(() => client.doc.getXmlFragment('body').delete(added, 1))
+    await storyWhen(created.id, (story) => story.unpublishedChanges === null, 'the undone edits')
+
+    // Edited again, then republished: the badge goes.
+    appendParagraph(client.doc, 'Mise à jour de la préfecture.')
+    await storyWhen(created.id, (story) => story.unpublishedChanges !== null, 'the new edit')
+    const republished = await move(server, editor, created.id, { to: 'published', revision: 'update', note: 'Bilan de la préfecture' })
+    expect(republished.unpublishedChanges).toBeNull()
+    await storyWhen(created.id, (story) => story.unpublishedChanges === null, 'the republication')
+    appendParagraph(client.doc, 'Deux routes coupées.')
+    expect((await storyWhen(created.id, (story) => story.unpublishedChanges !== null, 'an edit after the republication')).unpublishedChanges).toEqual({
+      sinceVersion: 2,
+      wordsAdded: 3,
+      wordsRemoved: 0,
+    })
+    // Taken down: no live version to differ from.
+    await move(server, editor, created.id, { to: 'unpublished', note: 'Erreur de lieu' })
+    expect((await server.api.request<Story>('GET', `/api/stories/${created.id}`, { credentials: editor })).body.unpublishedChanges).toBeNull()
+    client.destroy()
   })
 })

@@ -113,6 +113,25 @@ export interface PublishedVersionRecord {
 
 export type NewPublishedVersion = Omit<PublishedVersionRecord, 'version'>
 
+/** How a published story's working copy compares with its live version (see publish/WorkingCopies.ts). */
+export interface WorkingCopyRecord {
+  /** Fingerprint of the working copy's content. */
+  contentHash: string
+  /** The version it was compared with, and that version's fingerprint. */
+  comparedVersion: number
+  liveHash: string
+  wordsAdded: number
+  wordsRemoved: number
+  at: string
+}
+
+/** A published story whose working copy differs from its latest version. */
+export interface UnpublishedChangesRecord {
+  sinceVersion: number
+  wordsAdded: number
+  wordsRemoved: number
+}
+
 export interface PublishedStore {
   latest(storyId: string): Promise<PublishedVersionRecord | null>
   get(storyId: string, version: number): Promise<PublishedVersionRecord | null>
@@ -121,6 +140,13 @@ export interface PublishedStore {
   byPath(path: string): Promise<{ story: StoryRecord; version: PublishedVersionRecord | null } | null>
   /** The newest publications of stories that are published now, optionally within sections. */
   recent(limit: number, sectionIds?: string[]): Promise<{ story: StoryRecord; version: PublishedVersionRecord }[]>
+  /** Records the latest comparison of a story's working copy with its live version. */
+  saveWorkingCopy(storyId: string, record: WorkingCopyRecord): Promise<void>
+  /**
+   * Of these stories, those published now whose working copy differs from the latest
+   * version (by the last comparison, made against that very version).
+   */
+  unpublishedChanges(storyIds: readonly string[]): Promise<Map<string, UnpublishedChangesRecord>>
 }
 
 /** Metadata a PATCH may change (assignees go through `setAssignees`). */

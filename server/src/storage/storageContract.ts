@@ -273,6 +273,32 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         const gone = await storage.published.byPath(`/p/s/${ids[0]}`)
         expect(gone?.story.status).toBe('unpublished')
       })
+
+      it('tells a published story whose working copy differs from its latest version, by the comparison with that version only', async () => {
+        const created = await storage.stories.create(story({ status: 'approved' }), new Uint8Array([0, 0]))
+        const at = '2026-03-01T10:00:00.000Z'
+        const compared = (contentHash: string, comparedVersion: number, wordsAdded = 0) => ({ contentHash, comparedVersion, liveHash: 'v', wordsAdded, wordsRemoved: 1, at })
+        // Not published yet: nothing differs, whatever was recorded.
+        await storage.published.saveWorkingCopy(created.id, compared('w', 1, 4))
+        expect(await storage.published.unpublishedChanges([created.id])).toEqual(new Map())
+        await storage.stories.transition(created.id, move('approved', 'published', at, { version: version(created.id, at), publicPath: `/p/w/${created.id}`, slug: 'w' }))
+        expect(await storage.published.unpublishedChanges([created.id])).toEqual(new Map([[created.id, { sinceVersion: 1, wordsAdded: 4, wordsRemoved: 1 }]]))
+        await storage.published.saveWorkingCopy(created.id, compared('v', 1))
+        expect(await storage.published.unpublishedChanges([created.id])).toEqual(new Map())
+        await storage.published.saveWorkingCopy(created.id, compared('w', 1, 2))
+        // Republished: a comparison with version 1 no longer says anything about version 2.
+        const later = '2026-03-02T10:00:00.000Z'
+        await storage.stories.transition(created.id, move('published', 'published', later, { version: version(created.id, later, 'update'), publicPath: `/p/w/${created.id}`, slug: 'w' }))
+        expect(await storage.published.unpublishedChanges([created.id])).toEqual(new Map())
+        await storage.published.saveWorkingCopy(created.id, compared('w', 2, 3))
+        expect((await storage.published.unpublishedChanges([created.id, 'no-such-story'])).get(created.id)).toEqual({ sinceVersion: 2, wordsAdded: 3, wordsRemoved: 1 })
+        // Taken down: nothing live to differ from.
+        await storage.stories.transition(created.id, move('published', 'unpublished', '2026-03-03T10:00:00.000Z'))
+        expect(await storage.published.unpublishedChanges([created.id])).toEqual(new Map())
+        // A story that is gone records nothing (and does not fail).
+        await storage.published.saveWorkingCopy('no-such-story', compared('w', 1))
+        expect(await storage.published.unpublishedChanges([])).toEqual(new Map())
+      })
     })
   })
 }

@@ -258,10 +258,12 @@ export class Stories {
 
   async toApi(records: StoryRecord[]): Promise<Story[]> {
     if (records.length === 0) return []
-    const [sections, users, notes] = await Promise.all([
+    const [sections, users, notes, changes] = await Promise.all([
       this.storage.sections.list(),
       this.storage.users.list(),
       this.storage.stories.lastNotes(records.map((record) => record.id)),
+      // Published stories whose working copy differs from what readers get (publish/WorkingCopies.ts).
+      this.storage.published.unpublishedChanges(records.filter((record) => record.status === 'published').map((record) => record.id)),
     ])
     const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
     return records.map((record) => {
@@ -292,6 +294,7 @@ export class Stories {
         language: record.language,
         publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
         firstPublishedAt: record.firstPublishedAt,
+        unpublishedChanges: changes.get(record.id) ?? null,
       }
     })
   }

@@ -85,6 +85,19 @@ describe('every role × status × target, through the API', () => {
 })
 
 describe('what a move needs', () => {
+  it('a reporter who spiked their own draft by mistake restores it, as a draft they may write in again', async () => {
+    const story = await server.api.createStory(people.assigned!.credentials, { headline: 'Spiké par erreur' })
+    const move = (who: string, to: StoryStatus) => server.api.request<Story | ApiErrorBody>('POST', `/api/stories/${story.id}/transitions`, { credentials: people[who]!.credentials, json: { to } })
+    expect((await move('assigned', 'spiked')).status).toBe(200)
+    expect((await move('other', 'draft')).status).toBe(403)
+    const restored = await move('assigned', 'draft')
+    expect(restored.status).toBe(200)
+    expect((restored.body as Story).status).toBe('draft')
+    // Past the draft, the desk still decides.
+    expect((await move('assigned', 'submitted')).status).toBe(200)
+    expect((await move('assigned', 'spiked')).status).toBe(403)
+  })
+
   it('a send-back needs a note, which the story then shows', async () => {
     const story = await storyIn('submitted')
     const editor = people.editor!.credentials

@@ -84,6 +84,19 @@ export const StoryNote = z.object({
 })
 export type StoryNote = z.infer<typeof StoryNote>
 
+/**
+ * A published story whose working copy no longer says what readers get: the words added
+ * and removed since the version that is live (counted over headline, standfirst and body,
+ * as a multiset of words: a moved word counts as neither, a changed one as both).
+ */
+export const UnpublishedChanges = z.object({
+  /** The live version the working copy is compared with. */
+  sinceVersion: z.number().int(),
+  wordsAdded: z.number().int(),
+  wordsRemoved: z.number().int(),
+})
+export type UnpublishedChanges = z.infer<typeof UnpublishedChanges>
+
 export const Story = z.object({
   id: z.string(),
   headline: z.string(),
@@ -108,6 +121,8 @@ export const Story = z.object({
   /** Where readers find the story once published (fixed by its first publication); null before. */
   publicUrl: z.string().nullable(),
   firstPublishedAt: z.string().nullable(),
+  /** Published, and the working copy differs from the live version; null otherwise. */
+  unpublishedChanges: UnpublishedChanges.nullable(),
 })
 export type Story = z.infer<typeof Story>
 
@@ -132,6 +147,18 @@ export const ExportQuery = z
   })
   .strict()
 export type ExportQuery = z.infer<typeof ExportQuery>
+
+/**
+ * `GET /api/stories/:id/preview`: the reader page as publishing it now would put it out.
+ * For a republication, the kind and note the desk is about to give (shown as readers see them).
+ */
+export const PreviewQuery = z
+  .object({
+    revision: z.enum(REVISION_KINDS).optional(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+export type PreviewQuery = z.infer<typeof PreviewQuery>
 
 export const IMPORT_FORMATS = ['text', 'markdown', 'html'] as const
 /** The largest text an import accepts (a saved web page, with its markup). */

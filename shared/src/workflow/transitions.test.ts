@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { canEditText } from './access.js'
 import { STORY_STATUSES, type StoryStatus } from './statuses.js'
-import { availableTransitions, checkTransition, type TransitionActor } from './transitions.js'
+import { availableTransitions, checkTransition, mayPublish, type TransitionActor } from './transitions.js'
 
 const ACTORS: Record<string, TransitionActor> = {
   editor: { role: 'editor', isAssigned: false, isCreator: false },
@@ -33,7 +33,8 @@ function expected(actorName: string, from: StoryStatus, to: StoryStatus): 'allow
     ['submitted', 'spiked', () => desk],
     ['approved', 'spiked', () => desk],
     ['scheduled', 'spiked', () => desk],
-    ['spiked', 'draft', () => desk],
+    // A reporter restores what they may spike: their own story (issue 9, a spike by mistake).
+    ['spiked', 'draft', (name) => desk || name === 'assigned reporter' || name === 'reporter who created it'],
   ]
   const move = moves.find(([a, b]) => a === from && b === to)
   if (!move) return 'impossible'
@@ -54,6 +55,13 @@ describe('the transition table', () => {
       }
     }
   }
+
+  it('lets exactly the people who may publish from some status see a publication’s preview', () => {
+    for (const [actorName, actor] of Object.entries(ACTORS)) {
+      const publishes = STORY_STATUSES.some((from) => expected(actorName, from, 'published') === 'allowed')
+      expect(mayPublish(actor), actorName).toBe(publishes)
+    }
+  })
 
   it('asks for a note where the newsroom needs to know why, and a time to schedule', () => {
     const desk = ACTORS.editor!

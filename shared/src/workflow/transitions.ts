@@ -43,7 +43,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule('submitted', 'spiked', 'Spike', ['desk']),
   rule('approved', 'spiked', 'Spike', ['desk']),
   rule('scheduled', 'spiked', 'Spike', ['desk']),
-  rule('spiked', 'draft', 'Restore', ['desk']),
+  // A reporter who spiked their own draft by mistake takes it back: the spike is not a
+  // deletion, and restoring gives back only a draft, which still needs the desk to go
+  // further. The same people may spike a draft and restore it.
+  rule('spiked', 'draft', 'Restore', ['desk', 'ownDraftReporter']),
 ]
 
 export interface TransitionActor {
@@ -91,6 +94,11 @@ export function checkTransition(actor: TransitionActor, from: StoryStatus, to: S
 function describeWho(who: readonly Actor[]): string {
   const names: Record<Actor, string> = { desk: 'editors', assignedReporter: 'its assigned reporters', ownDraftReporter: 'its reporter' }
   return who.map((entry) => names[entry]).join(' or ')
+}
+
+/** May `actor` publish stories at all (and so see the preview of a publication)? Read from the table. */
+export function mayPublish(actor: TransitionActor): boolean {
+  return TRANSITIONS.some((candidate) => candidate.to === 'published' && candidate.who.some((who) => qualifies(actor, who)))
 }
 
 /** The moves `actor` may make on a story in `status`: the buttons to show. */

@@ -1,6 +1,6 @@
 /** Published versions in SQLite: frozen, numbered per story, found by public address. */
 import type Database from 'better-sqlite3'
-import type { PublishedStore, PublishedVersionRecord, RevisionKind, StoryRecord } from '../Storage.js'
+import type { PublishedStore, PublishedVersionRecord, RevisionKind, StoryRecord, UnpublishedChangesRecord, WorkingCopyRecord } from '../Storage.js'
 import { SELECT, toStory, type StoryRow } from './SqliteStories.js'
 
 interface VersionRow {
@@ -66,5 +66,29 @@ export class SqlitePublished implements PublishedStore {
       if (version) result.push({ story: toStory(row), version })
     }
     return result
+  }
+
+  async saveWorkingCopy(storyId: string, record: WorkingCopyRecord): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO working_copies (story_id, content_hash, compared_version, live_hash, words_added, words_removed, updated_at)
+         SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM stories WHERE id = ?)
+         ON CONFLICT (story_id) DO UPDATE SET content_hash = excluded.content_hash, compared_version = excluded.compared_version,
+           live_hash = excluded.live_hash, words_added = excluded.words_added, words_removed = excluded.words_removed, updated_at = excluded.updated_at`,
+      )
+      .run(storyId, record.contentHash, record.comparedVersion, record.liveHash, record.wordsAdded, record.wordsRemoved, record.at, storyId)
+  }
+
+  async unpublishedChanges(storyIds: readonly string[]): Promise<Map<string, UnpublishedChangesRecord>> {
+    if (storyIds.length === 0) return new Map()
+    const rows = this.db
+      .prepare(
+        `SELECT w.story_id, w.compared_version, w.words_added, w.words_removed
+         FROM working_copies w JOIN stories s ON s.id = w.story_id
+         WHERE w.story_id IN (SELECT value FROM json_each(?)) AND s.status = 'published' AND w.content_hash <> w.live_hash
+           AND w.compared_version = (SELECT max(version) FROM published_versions p WHERE p.story_id = w.story_id)`,
+      )
+      .all(JSON.stringify(storyIds)) as { story_id: string; compared_version: number; words_added: number; words_removed: number }[]
+    return new Map(rows.map((row) => [row.story_id, { sinceVersion: row.compared_version, wordsAdded: row.words_added, wordsRemoved: row.words_removed }]))
   }
 }

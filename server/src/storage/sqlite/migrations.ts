@@ -138,4 +138,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX published_versions_by_time ON published_versions(published_at DESC);
   `,
+  /* 4: unpublished changes: each published story's working copy against its live version */ `
+  CREATE TABLE working_copies (
+    story_id         TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    content_hash     TEXT NOT NULL,
+    compared_version INTEGER NOT NULL,
+    live_hash        TEXT NOT NULL,
+    words_added      INTEGER NOT NULL,
+    words_removed    INTEGER NOT NULL,
+    updated_at       TEXT NOT NULL
+  );
+  `,
 ]

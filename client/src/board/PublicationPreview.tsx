@@ -1,0 +1,96 @@
+/**
+ * The reader page as a publication made now would put it out, before the desk confirms:
+ * rendered by the server's publishing code from the working copy (`GET
+ * /api/stories/:id/preview`), shown in a sandboxed frame (no script, no same-origin
+ * access, no navigation of the app) at desktop or phone width.
+ */
+import { useEffect, useState } from 'react'
+import type { RevisionKind } from '@copydesk/shared/api'
+
+export const PREVIEW_WIDTHS = { desktop: { label: 'Desktop', px: null }, phone: { label: 'Phone', px: 390 } } as const
+export type PreviewWidth = keyof typeof PREVIEW_WIDTHS
+
+/** How long the note may rest before the preview shows it (a fetch per pause in typing, not per key). */
+const NOTE_PAUSE_MS = 400
+
+export type PreviewState = { state: 'loading' } | { state: 'ready'; html: string } | { state: 'failed'; message: string }
+
+async function fetchPreview(storyId: string, revision: RevisionKind | null, note: string, signal: AbortSignal): Promise<string> {
+  const query = new URLSearchParams()
+  if (revision) query.set('revision', revision)
+  if (note.trim()) query.set('note', note.trim())
+  const search = query.toString()
+  const response = await fetch(`/api/stories/${encodeURIComponent(storyId)}/preview${search ? `?${search}` : ''}`, { credentials: 'same-origin', signal })
+  const text = await response.text()
+  if (!response.ok) {
+    let message = `The server answered ${response.status}`
+    try {
+      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message
+    } catch {
+      // not JSON
+    }
+    throw new Error(message)
+  }
+  return text
+}
+
+/** The preview of a publication of `storyId`, fetched again when the republication's kind or note change. */
+export function usePreview(storyId: string, revision: RevisionKind | null, note: string): PreviewState {
+  const [state, setState] = useState<PreviewState>({ state: 'loading' })
+  const [settledNote, setSettledNote] = useState(note)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettledNote(note), NOTE_PAUSE_MS)
+    return () => clearTimeout(timer)
+  }, [note])
+  useEffect(() => {
+    const controller = new AbortController()
+    fetchPreview(storyId, revision, settledNote, controller.signal).then(
+      (html) => setState({ state: 'ready', html }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
+      },
+    )
+    return () => controller.abort()
+  }, [storyId, revision, settledNote])
+  return state
+}
+
+export function PublicationPreview({ preview, title }: { preview: PreviewState; title: string }) {
+  const [width, setWidth] = useState<PreviewWidth>('desktop')
+  const px = PREVIEW_WIDTHS[width].px
+  return (
+    <section className="preview" aria-label="Preview">
+      <div className="preview__bar">
+        <span className="preview__what muted">The reader page as it will go out, from the working copy now.</span>
+        <span className="preview__widths" role="group" aria-label="Preview width">
+          {(Object.keys(PREVIEW_WIDTHS) as PreviewWidth[]).map((key) => (
+            <button key={key} type="button" className="preview__width" aria-pressed={width === key} onClick={() => setWidth(key)}>
+              {PREVIEW_WIDTHS[key].label}
+            </button>
+          ))}
+        </span>
+      </div>
+      <div className={`preview__stage preview__stage--${width}`} aria-busy={preview.state === 'loading'}>
+        {preview.state === 'ready' && (
+          <iframe
+            className="preview__frame"
+            title={title}
+            // No token at all: no script, an opaque origin, no forms, no popups, no top navigation.
+            sandbox=""
+            referrerPolicy="no-referrer"
+            srcDoc={preview.html}
+            style={px ? { width: `${px}px` } : undefined}
+            data-width={width}
+          />
+        )}
+        {preview.state === 'loading' && <p className="preview__message muted">Rendering the page…</p>}
+        {preview.state === 'failed' && (
+          <p className="preview__message form__error" role="alert">
+            The preview could not be made: {preview.message}
+          </p>
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,47 @@
+/** What the story page and the card say of a published story's unpublished changes. */
+import type { Story } from '@copydesk/shared/api'
+import { describe, expect, it } from 'vitest'
+import { unpublishedChangesFacts } from './storyFacts.js'
+
+const BASE: Story = {
+  id: 'story-0001',
+  headline: 'Inondations dans le Var',
+  status: 'published',
+  section: null,
+  byline: [],
+  length: { words: 120, signs: 700 },
+  createdBy: null,
+  createdAt: new Date().toISOString(),
+  updatedAt: new Date().toISOString(),
+  slug: 'inondations',
+  tags: [],
+  assignees: [],
+  deadline: null,
+  lengthTarget: null,
+  priority: 'normal',
+  internalNote: '',
+  publishAt: null,
+  lastNote: null,
+  language: 'fr',
+  publicUrl: 'http://localhost/p/articles/inondations-story-0001',
+  firstPublishedAt: new Date().toISOString(),
+  unpublishedChanges: null,
+}
+
+describe('unpublishedChangesFacts', () => {
+  it('says nothing when readers have the working copy, or when the story is not live', () => {
+    expect(unpublishedChangesFacts(BASE)).toBeNull()
+    const changes = { sinceVersion: 1, wordsAdded: 3, wordsRemoved: 0 }
+    expect(unpublishedChangesFacts({ ...BASE, status: 'unpublished', unpublishedChanges: changes })).toBeNull()
+  })
+
+  it('counts words added and removed since the live version, in the singular for one', () => {
+    const facts = unpublishedChangesFacts({ ...BASE, unpublishedChanges: { sinceVersion: 2, wordsAdded: 1042, wordsRemoved: 1 } })
+    expect(facts?.label).toMatch(/^\+1.042 words \/ −1 word$/)
+    expect(facts?.detail).toContain('version 2')
+  })
+
+  it('names a change that adds and removes no word (a mark, a paragraph split)', () => {
+    expect(unpublishedChangesFacts({ ...BASE, unpublishedChanges: { sinceVersion: 1, wordsAdded: 0, wordsRemoved: 0 } })?.label).toBe('no word changed: formatting or layout')
+  })
+})
