@@ -5,7 +5,7 @@
  * access, no navigation of the app) at desktop or phone width.
  */
 import { useEffect, useState } from 'react'
-import type { RevisionKind } from '@copydesk/shared/api'
+import { PREVIEW_FINGERPRINT_HEADER, type RevisionKind } from '@copydesk/shared/api'
 
 export const PREVIEW_WIDTHS = { desktop: { label: 'Desktop', px: null }, phone: { label: 'Phone', px: 390 } } as const
 export type PreviewWidth = keyof typeof PREVIEW_WIDTHS
@@ -13,9 +13,10 @@ export type PreviewWidth = keyof typeof PREVIEW_WIDTHS
 /** How long the note may rest before the preview shows it (a fetch per pause in typing, not per key). */
 const NOTE_PAUSE_MS = 400
 
-export type PreviewState = { state: 'loading' } | { state: 'ready'; html: string } | { state: 'failed'; message: string }
+/** `fingerprint` names what the page shows: sent with the confirmation, so nothing unseen goes out. */
+export type PreviewState = { state: 'loading' } | { state: 'ready'; html: string; fingerprint: string | null } | { state: 'failed'; message: string }
 
-async function fetchPreview(storyId: string, revision: RevisionKind | null, note: string, signal: AbortSignal): Promise<string> {
+async function fetchPreview(storyId: string, revision: RevisionKind | null, note: string, signal: AbortSignal): Promise<{ html: string; fingerprint: string | null }> {
   const query = new URLSearchParams()
   if (revision) query.set('revision', revision)
   if (note.trim()) query.set('note', note.trim())
@@ -31,11 +32,14 @@ async function fetchPreview(storyId: string, revision: RevisionKind | null, note
     }
     throw new Error(message)
   }
-  return text
+  return { html: text, fingerprint: response.headers.get(PREVIEW_FINGERPRINT_HEADER) }
 }
 
-/** The preview of a publication of `storyId`, fetched again when the republication's kind or note change. */
-export function usePreview(storyId: string, revision: RevisionKind | null, note: string): PreviewState {
+/**
+ * The preview of a publication of `storyId`, fetched again when the republication's kind
+ * or note change, or when `generation` does (the story changed since: show it again).
+ */
+export function usePreview(storyId: string, revision: RevisionKind | null, note: string, generation = 0): PreviewState {
   const [state, setState] = useState<PreviewState>({ state: 'loading' })
   const [settledNote, setSettledNote] = useState(note)
   useEffect(() => {
@@ -44,15 +48,16 @@ export function usePreview(storyId: string, revision: RevisionKind | null, note:
   }, [note])
   useEffect(() => {
     const controller = new AbortController()
+    setState({ state: 'loading' })
     fetchPreview(storyId, revision, settledNote, controller.signal).then(
-      (html) => setState({ state: 'ready', html }),
+      ({ html, fingerprint }) => setState({ state: 'ready', html, fingerprint }),
       (error: unknown) => {
         if (controller.signal.aborted) return
         setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
       },
     )
     return () => controller.abort()
-  }, [storyId, revision, settledNote])
+  }, [storyId, revision, settledNote, generation])
   return state
 }
 

@@ -65,6 +65,9 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [previewReady, setPreviewReady] = useState(false)
+  /** What the preview on screen shows; bumping the generation makes it again. */
+  const [previewed, setPreviewed] = useState<string | null>(null)
+  const [previewGeneration, setPreviewGeneration] = useState(0)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -76,10 +79,17 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(rule.publishAtRequired ? { publishAt: new Date(publishAt).toISOString() } : {}),
         ...(republishing && revision ? { revision } : {}),
+        ...(isPublication(rule) && previewed ? { previewed } : {}),
       })
       onDone(moved)
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+      if (caught instanceof ApiRequestError && caught.code === 'changed_since_preview') {
+        // Someone changed the story while the desk was looking: show what would go out now.
+        setPreviewGeneration((generation) => generation + 1)
+        setError('The story changed while you were looking. This is the new preview: check it, then confirm again.')
+      } else {
+        setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+      }
       setBusy(false)
     }
   }
@@ -89,7 +99,16 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
   return (
     <Dialog title={`${rule.label}: ${story.headline || 'Untitled story'}`} onClose={onClose} wide={publication}>
       <form className="form" onSubmit={submit}>
-        {publication && <PreviewPane story={story} revision={republishing ? revision : null} note={republishing ? note : ''} onState={setPreviewReady} />}
+        {publication && (
+          <PreviewPane
+            story={story}
+            revision={republishing ? revision : null}
+            note={republishing ? note : ''}
+            generation={previewGeneration}
+            onState={setPreviewReady}
+            onShown={setPreviewed}
+          />
+        )}
         {said.length > 0 && (
           <ul className="consequences" data-testid="consequences">
             {said.map((line) => (
@@ -145,10 +164,26 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
 }
 
 /** The preview, with the kind and note of a republication as readers would see them. */
-function PreviewPane({ story, revision, note, onState }: { story: Story; revision: RevisionKind | null; note: string; onState: (ready: boolean) => void }) {
-  const preview = usePreview(story.id, revision, note)
+function PreviewPane({
+  story,
+  revision,
+  note,
+  generation,
+  onState,
+  onShown,
+}: {
+  story: Story
+  revision: RevisionKind | null
+  note: string
+  generation: number
+  onState: (ready: boolean) => void
+  onShown: (fingerprint: string | null) => void
+}) {
+  const preview = usePreview(story.id, revision, note, generation)
   const settled = preview.state !== 'loading'
+  const fingerprint = preview.state === 'ready' ? preview.fingerprint : null
   useEffect(() => onState(settled), [settled, onState])
+  useEffect(() => onShown(fingerprint), [fingerprint, onShown])
   return <PublicationPreview preview={preview} title={`Preview of “${story.headline || 'Untitled story'}” as readers will see it`} />
 }
 

@@ -34,6 +34,8 @@ function fromWorkflowError(error: WorkflowError): ApiError {
       return new ApiError(403, 'forbidden', error.message)
     case 'conflict':
       return new ApiError(409, 'conflict', error.message)
+    case 'changed_since_preview':
+      return new ApiError(409, 'changed_since_preview', error.message)
     case 'invalid':
       return new ApiError(400, 'validation_failed', error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
   }

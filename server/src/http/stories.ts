@@ -6,6 +6,7 @@ import {
   CreateStoryRequest,
   ExportQuery,
   ImportStoryRequest,
+  PREVIEW_FINGERPRINT_HEADER,
   PreviewQuery,
   STORY_ID_PATTERN,
   StoryListQuery,
@@ -195,7 +196,9 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     const query = parseWith(PreviewQuery, c.req.query())
     const story = await stories.get(id)
     if (!story) throw notFound('No such story')
-    const html = await publisher.preview(story, query.revision ?? null, query.note ?? null)
+    const { pageHtml: html, fingerprint } = await publisher.preview(story, query.revision ?? null, query.note ?? null)
+    // Sent back with the move (`previewed`): Publish refuses if the story changed since.
+    c.header(PREVIEW_FINGERPRINT_HEADER, fingerprint)
     c.header('Cache-Control', 'no-store')
     c.header('X-Robots-Tag', 'noindex')
     // Shown in a sandboxed frame by the app; opened on its own, it runs nothing either.

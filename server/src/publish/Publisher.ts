@@ -34,6 +34,19 @@ export interface Prepared {
   publicPath: string
   /** The slug the address was made with (kept as the story's slug when it had none). */
   slug: string
+  /** What readers will get, as `previewFingerprint` names it (to check against a preview). */
+  fingerprint: string
+}
+
+/**
+ * Names what a publication puts out, apart from its time and its revision note: the text,
+ * the byline, the section, tags, language and address. Equal for a preview and the
+ * publication that follows it unless someone changed the story in between, which is how
+ * Publish refuses to put out anything the desk has not seen (`TransitionRequest.previewed`).
+ */
+export function previewFingerprint(content: PublishedContent): string {
+  const { publishedAt: _at, firstPublishedAt: _first, revisions: _revisions, ...what } = content
+  return createHash('sha256').update(JSON.stringify(what)).digest('base64url')
 }
 
 /** A reader-facing answer, ready to send: encoded once, sent many times. */
@@ -82,6 +95,7 @@ export class Publisher {
     return {
       publicPath: content.publicPath,
       slug: content.slug,
+      fingerprint: previewFingerprint(content),
       version: {
         storyId: story.id,
         publishedAt: request.at,
@@ -107,9 +121,9 @@ export class Publisher {
    * what the desk checks before it confirms Publish or Republish. A republication's
    * update or correction note shows as readers would see it.
    */
-  async preview(story: StoryRecord, revision: PublishRequest['revision'], note: string | null): Promise<string> {
-    const { pageHtml } = await this.compose(story, { actor: null, revision, note, at: new Date().toISOString() })
-    return pageHtml
+  async preview(story: StoryRecord, revision: PublishRequest['revision'], note: string | null): Promise<{ pageHtml: string; fingerprint: string }> {
+    const { pageHtml, content } = await this.compose(story, { actor: null, revision, note, at: new Date().toISOString() })
+    return { pageHtml, fingerprint: previewFingerprint(content) }
   }
 
   /** The content and the page of a publication made now. */

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs'
 import { XMLParser } from 'fast-xml-parser'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiErrorBody, ImportStoryResponse, Notification, PublishedVersion, Story } from '@copydesk/shared/api'
+import { PREVIEW_FINGERPRINT_HEADER, type ApiErrorBody, type ImportStoryResponse, type Notification, type PublishedVersion, type Story } from '@copydesk/shared/api'
 import * as Y from 'yjs'
 import { SEED_ARTICLE_FILE } from '../demo/seedDemo.js'
 import { connectStock } from '../testing/stockClient.js'
@@ -632,6 +632,46 @@ describe('before confirming a publication', () => {
     const correction = await server.api.request<string>('GET', `/api/stories/${created.id}/preview?revision=correction&note=${encodeURIComponent('Trois trains sur cinq, et non deux.')}`, { credentials: editor })
     expect(correction.body).toMatch(/<aside class="corrections"[\s\S]*<strong>Correction<\/strong>[\s\S]*Trois trains sur cinq, et non deux\./)
     expect((await server.api.request<{ versions: PublishedVersion[] }>('GET', `/api/stories/${created.id}/versions`, { credentials: editor })).body.versions).toHaveLength(1)
+    client.destroy()
+  })
+
+  it('Publish refuses to put out what changed after the preview (409), and publishes what a fresh preview showed', async () => {
+    const created = await server.api.createStory(editor, { headline: 'Séisme au large du Japon' })
+    const client = connectStock(server.wsUrl, created.id, editor)
+    await client.synced
+    /** The preview once it shows `marker` (the broker writes the document a moment after typing), and what it names. */
+    const previewShowing = async (marker: string) => {
+      let preview = await server.api.request<string>('GET', `/api/stories/${created.id}/preview`, { credentials: editor })
+      for (let attempt = 0; attempt < 100 && !preview.body.includes(marker); attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        preview = await server.api.request<string>('GET', `/api/stories/${created.id}/preview`, { credentials: editor })
+      }
+      expect(preview.body).toContain(marker)
+      const fingerprint = preview.headers.get(PREVIEW_FINGERPRINT_HEADER)
+      expect(fingerprint).toMatch(/^[A-Za-z0-9_-]{20,}$/)
+      return fingerprint!
+    }
+    appendParagraph(client.doc, 'ETAT-VU-PAR-LE-DESK')
+    const seen = await previewShowing('ETAT-VU-PAR-LE-DESK')
+    // The same story previewed again names the same thing, although its time differs.
+    expect(await previewShowing('ETAT-VU-PAR-LE-DESK')).toBe(seen)
+    // `previewed` goes with publishing only.
+    expect((await server.api.request('POST', `/api/stories/${created.id}/transitions`, { credentials: editor, json: { to: 'submitted', previewed: seen } })).status).toBe(400)
+    await move(server, editor, created.id, { to: 'submitted' })
+    await move(server, editor, created.id, { to: 'approved' })
+
+    // A reporter adds a line while the desk looks at the preview.
+    appendParagraph(client.doc, 'AJOUT-APRES-APERCU')
+    const latest = await previewShowing('AJOUT-APRES-APERCU')
+    expect(latest).not.toBe(seen)
+    const stale = await server.api.request<ApiErrorBody>('POST', `/api/stories/${created.id}/transitions`, { credentials: editor, json: { to: 'published', previewed: seen } })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error.code).toBe('changed_since_preview')
+    expect((await server.api.request<Story>('GET', `/api/stories/${created.id}`, { credentials: editor })).body).toMatchObject({ status: 'approved', publicUrl: null })
+    expect((await server.api.request<{ versions: PublishedVersion[] }>('GET', `/api/stories/${created.id}/versions`, { credentials: editor })).body.versions).toEqual([])
+
+    const published = await move(server, editor, created.id, { to: 'published', previewed: latest })
+    expect((await read(published.publicUrl!)).text).toContain('AJOUT-APRES-APERCU')
     client.destroy()
   })
 

@@ -38,6 +38,8 @@ export interface MoveOptions {
   publishAt: string | null
   /** Republishing: an update or a correction. */
   revision?: PublishRequest['revision']
+  /** Publishing: the fingerprint of the preview the desk confirmed (see `previewFingerprint`). */
+  previewed?: string | null
 }
 
 export class Workflow {
@@ -80,7 +82,8 @@ export class Workflow {
     const republishing = story.status === 'published' && request.to === 'published'
     if (republishing && !request.revision) throw new WorkflowError('invalid', 'Say whether this is an update or a correction (revision)', 'revision')
     if (!republishing && request.revision) throw new WorkflowError('invalid', 'revision goes with republishing a published story only', 'revision')
-    return this.apply(story, request.to, { actor, note, publishAt, revision: request.revision ?? null })
+    if (request.previewed !== undefined && request.to !== 'published') throw new WorkflowError('invalid', 'previewed goes with publishing only', 'previewed')
+    return this.apply(story, request.to, { actor, note, publishAt, revision: request.revision ?? null, previewed: request.previewed ?? null })
   }
 
   /**
@@ -99,6 +102,9 @@ export class Workflow {
         const current = (await this.storage.stories.get(story.id)) ?? story
         if (current.status !== story.status) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
         const prepared = await publishing.prepare(current, { actor: options.actor, revision: options.revision ?? null, note: options.note, at })
+        if (options.previewed && options.previewed !== prepared.fingerprint) {
+          throw new WorkflowError('changed_since_preview', 'The story changed after the preview was made: look at the new preview, then confirm again')
+        }
         return this.write(current, to, options, prepared, at)
       })
     this.publicationQueue.set(story.id, run)

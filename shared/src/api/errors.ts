@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'conflict',
+  'changed_since_preview',
   'payload_too_large',
   'too_many_requests',
   'unsupported_media_type',

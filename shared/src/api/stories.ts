@@ -152,6 +152,9 @@ export type ExportQuery = z.infer<typeof ExportQuery>
  * `GET /api/stories/:id/preview`: the reader page as publishing it now would put it out.
  * For a republication, the kind and note the desk is about to give (shown as readers see them).
  */
+/** The preview's answer header naming what it showed (see `TransitionRequest.previewed`). */
+export const PREVIEW_FINGERPRINT_HEADER = 'X-Copydesk-Preview'
+
 export const PreviewQuery = z
   .object({
     revision: z.enum(REVISION_KINDS).optional(),
@@ -246,6 +249,12 @@ export const TransitionRequest = z
     publishAt: z.iso.datetime({ offset: true }).optional(),
     /** Republishing: is this an update or a correction? (Readers see the note under that title.) */
     revision: z.enum(REVISION_KINDS).optional(),
+    /**
+     * Publishing: the fingerprint of the preview the desk looked at (the
+     * `PREVIEW_FINGERPRINT_HEADER` of `GET /api/stories/:id/preview`). When the story changed
+     * since, the move is refused (409 `changed_since_preview`) rather than put out unseen.
+     */
+    previewed: z.string().min(1).max(100).optional(),
   })
   .strict()
 export type TransitionRequest = z.infer<typeof TransitionRequest>
