@@ -155,7 +155,8 @@ export const ImportStoryResponse = z.object({
 })
 export type ImportStoryResponse = z.infer<typeof ImportStoryResponse>
 
-export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created'] as const
+/** 'relevance' (best match first) is the default when searching (`q`), 'updated' otherwise. */
+export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created', 'relevance'] as const
 
 export const StoryListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -168,7 +169,7 @@ export const StoryListQuery = z.object({
   section: z.string().max(120).optional(),
   /** A user id, or `me`. */
   assignee: z.string().max(64).optional(),
-  sort: z.enum(STORY_SORTS).default('updated'),
+  sort: z.enum(STORY_SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 })
 export type StoryListQuery = z.infer<typeof StoryListQuery>
@@ -238,3 +239,14 @@ export const StoryEvent = z.object({
   detail: z.string().nullable(),
 })
 export type StoryEvent = z.infer<typeof StoryEvent>
+
+// Search (`GET /api/stories?q=`): where each story matched, the passage as plain text in
+// parts, the matched words marked, so the board highlights them without rendering HTML.
+export const STORY_MATCH_FIELDS = ['headline', 'standfirst', 'body', 'tags', 'byline'] as const
+export const PassagePart = z.object({ text: z.string(), match: z.boolean() })
+export type PassagePart = z.infer<typeof PassagePart>
+export const StoryMatch = z.object({ field: z.enum(STORY_MATCH_FIELDS), passage: z.array(PassagePart) })
+export type StoryMatch = z.infer<typeof StoryMatch>
+/** The stories in order (best match first unless sorted otherwise); each one's match by id, null when only the headline matched. */
+export const StorySearchResponse = z.object({ stories: z.array(Story), matches: z.record(z.string(), StoryMatch.nullable()) })
+export type StorySearchResponse = z.infer<typeof StorySearchResponse>
