@@ -142,13 +142,13 @@ export function BoardPage() {
           {transition.error}
         </p>
       )}
-      <div className="board__columns" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(15rem, 1fr))` }}>
+      <div className={`board__columns${searching ? ' board__columns--searching' : ''}`} style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(15rem, 1fr))` }}>
         {columns.map((status) => {
           const cards = visible.filter((story) => story.status === status).sort(searching && results ? byRank : sortCards)
           return (
             <section
               key={status}
-              className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}`}
+              className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}${cards.length === 0 ? ' column--empty' : ''}`}
               aria-label={STATUS_LABELS[status]}
               data-status={status}
               onDragOver={(event) => {
