@@ -105,6 +105,8 @@ describe('the browser app over HTTP', () => {
   it('keeps the editor out of the entry chunk: sign-in and the board load no TipTap, ProseMirror or Yjs', async () => {
     const code = brotliDecompressSync((await raw(entry, { 'accept-encoding': 'br' })).body).toString('utf8')
     expect(code).not.toMatch(/tiptap|prosemirror|yjs/i)
+    // Nor the API schemas (zod, ~90 KB): the browser only needs their types and a few constants.
+    expect(code).not.toMatch(/ZodError/)
     // The editor is still in the build, in a chunk of its own that the entry loads on demand.
     const chunks = [...code.matchAll(/assets\/(StoryPage-[A-Za-z0-9_-]+\.js)/g)].map((match) => match[1]!)
     expect(chunks.length).toBeGreaterThan(0)

@@ -1,6 +1,7 @@
 /** Stories as the REST API speaks of them. */
 import { z } from 'zod'
-import { MAX_HEADLINE_CHARS } from '../limits.js'
+import { MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from '../limits.js'
+import { SLUG_PATTERN } from './slug.js'
 import { STORY_STATUSES } from '../workflow/statuses.js'
 
 export const StoryStatus = z.enum(STORY_STATUSES)
@@ -134,8 +135,7 @@ export const ExportQuery = z
 export type ExportQuery = z.infer<typeof ExportQuery>
 
 export const IMPORT_FORMATS = ['text', 'markdown', 'html'] as const
-/** The largest text an import accepts (a saved web page, with its markup). */
-export const MAX_IMPORT_CHARS = 1_500_000
+export { MAX_IMPORT_CHARS } from '../limits.js'
 export const ImportStoryRequest = z
   .object({
     format: z.enum(IMPORT_FORMATS),
@@ -174,22 +174,8 @@ export const StoryListQuery = z.object({
 })
 export type StoryListQuery = z.infer<typeof StoryListQuery>
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/**
- * Text as a slug (`SLUG_PATTERN`), for URLs and ids: "La Russie Ouvre la Porte à la
- * Fourniture d’Armes" → "la-russie-ouvre-la-porte-a-la-fourniture-d-armes". Cut to
- * `maxLength` characters when given, without a trailing hyphen.
- */
-export function slugify(text: string, maxLength?: number): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return maxLength === undefined ? slug : slug.slice(0, maxLength).replace(/-+$/, '')
-}
+// Moved to zod-free modules (the browser's first chunk uses them without loading zod); kept here for importers.
+export { SLUG_PATTERN, slugify } from './slug.js'
 
 const tag = z.string().trim().min(1).max(40)
 
