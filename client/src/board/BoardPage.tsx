@@ -41,7 +41,7 @@ export function BoardPage() {
   const [assigning, setAssigning] = useState<Story | null>(null)
   const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
   const transition = useTransition(upsertStory)
-  const search = useStorySearch(query)
+  const search = useStorySearch(query, stories)
   // While the first answer is on its way (or if search fails), headlines are matched here.
   const results = search.state === 'done' ? search.results : search.state === 'searching' ? search.previous : null
   const [, tick] = useState(0)
