@@ -38,3 +38,6 @@ export const MAX_HEADLINE_CHARS = 300
 
 /** REST bodies (JSON). Imports of whole stories are the largest. */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024
+
+/** The largest text an import accepts (a saved web page, with its markup). */
+export const MAX_IMPORT_CHARS = 1_500_000

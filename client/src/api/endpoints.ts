@@ -10,6 +10,7 @@ import type {
   Section,
   Story,
   StoryEvent,
+  StorySearchResponse,
   TransitionRequest,
   UpdateStoryRequest,
   UpdateUserRequest,
@@ -29,7 +30,8 @@ export interface StoryFilters {
   status?: string
   section?: string
   assignee?: string
-  sort?: 'updated' | 'deadline' | 'priority' | 'created'
+  sort?: 'updated' | 'deadline' | 'priority' | 'created' | 'relevance'
+  limit?: string
 }
 
 function query(filters: StoryFilters): string {
@@ -47,6 +49,7 @@ export const api = {
   login: (email: string, password: string) => request<User>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   stories: (filters: StoryFilters = {}) => request<{ stories: Story[] }>('GET', `/api/stories${query({ ...filters })}`),
+  searchStories: (q: string, filters: Omit<StoryFilters, 'q'> = {}) => request<StorySearchResponse>('GET', `/api/stories${query({ ...filters, q })}`),
   story: (storyId: string) => request<Story>('GET', `/api/stories/${id(storyId)}`),
   createStory: (body: { headline?: string; section?: string }) => request<Story>('POST', '/api/stories', body),
   updateStory: (storyId: string, body: UpdateStoryRequest) => request<Story>('PATCH', `/api/stories/${id(storyId)}`, body),

@@ -1,20 +1,29 @@
 /**
  * The app shell: who is signed in, which page to show. Every page but sign-in needs a
  * session; a 401 anywhere brings the sign-in page back, then returns where the user was.
+ *
+ * The story page (TipTap, ProseMirror, Yjs: most of the app's weight) is its own chunk,
+ * loaded when a story is opened: the sign-in page and the board do not download it.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { User } from '@copydesk/shared/api'
 import { api, type InstanceInfo } from '../api/endpoints.js'
 import { ApiRequestError, setUnauthenticatedHandler } from '../api/http.js'
 import { SignInPage } from '../auth/SignInPage.js'
-import { clearOfflineCopies } from '../editor/StoryConnection.js'
-import { StoryPage } from '../editor/StoryPage.js'
 import { SectionsPage } from '../admin/SectionsPage.js'
 import { UsersPage } from '../admin/UsersPage.js'
 import { BoardPage } from '../board/BoardPage.js'
 import { NewsroomProvider } from './Newsroom.js'
 import { navigate, useRoute } from './router.js'
 import { TopBar } from './TopBar.js'
+
+const StoryPage = lazy(() => import('../editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
+
+/** At sign-out: the editor's module knows where its offline copies are (loaded only then, if the board was all that was open). */
+async function clearOfflineCopies(): Promise<void> {
+  const { clearOfflineCopies: clear } = await import('../editor/StoryConnection.js')
+  await clear()
+}
 
 type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User } | { status: 'error'; message: string }
 
@@ -51,7 +60,8 @@ export function App() {
     try {
       await api.logout()
     } finally {
-      await clearOfflineCopies()
+      // Signed out even if the copies could not be cleared (the chunk failed to load offline).
+      await clearOfflineCopies().catch(() => {})
       setSession({ status: 'signed-out' })
     }
   }, [])
@@ -90,7 +100,13 @@ function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; 
         </>
       )
     case 'story':
-      return <StoryPage key={route.storyId} storyId={route.storyId} user={user} onSignOut={onSignOut} />
+      return (
+        <ChunkBoundary>
+          <Suspense fallback={<div className="page-loading" aria-busy="true" />}>
+            <StoryPage key={route.storyId} storyId={route.storyId} user={user} onSignOut={onSignOut} />
+          </Suspense>
+        </ChunkBoundary>
+      )
     case 'admin-users':
     case 'admin-sections':
       return (
@@ -126,4 +142,29 @@ function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; 
 /** Only same-site paths: `?next=https://evil.example` must not redirect away. */
 function safeNext(next: string): string {
   return next.startsWith('/') && !next.startsWith('//') ? next : '/'
+}
+
+/**
+ * When the story page's code cannot be fetched (offline, or the server was updated and
+ * the old chunk is gone), say so instead of a blank page.
+ */
+class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children
+    return (
+      <main className="centered-message">
+        <h1>The story could not be opened</h1>
+        <p>Copydesk may have been updated, or the connection dropped.</p>
+        <button className="button" onClick={() => location.reload()}>
+          Reload
+        </button>
+      </main>
+    )
+  }
 }

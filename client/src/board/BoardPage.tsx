@@ -1,6 +1,7 @@
 /**
  * The story board: every story of the newsroom in columns by status, moving by itself as
- * people file, edit, approve and type. Filter by section, by assignee, or to one's own;
+ * people file, edit, approve and type. Search the text of every story (best match first,
+ * with the passage that matched); filter by section, by assignee, or to one's own;
  * spiked and taken-down stories behind a switch. Create a story, move one (menu or drag),
  * assign one.
  */
@@ -16,10 +17,13 @@ import { AssignDialog } from './AssignDialog.js'
 import { StoryCard } from './StoryCard.js'
 import { canAssign, movesFor } from './storyFacts.js'
 import { useTransition } from './TransitionDialog.js'
+import { useStorySearch } from './useStorySearch.js'
 
 const MAIN_COLUMNS: StoryStatus[] = ['draft', 'submitted', 'approved', 'scheduled', 'published']
 const ARCHIVE_COLUMNS: StoryStatus[] = ['unpublished', 'spiked']
 const PRIORITY_ORDER = { urgent: 0, high: 1, normal: 2, low: 3 } as const
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
 
 function sortCards(a: Story, b: Story): number {
   return PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') || b.updatedAt.localeCompare(a.updatedAt)
@@ -37,6 +41,9 @@ export function BoardPage() {
   const [assigning, setAssigning] = useState<Story | null>(null)
   const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
   const transition = useTransition(upsertStory)
+  const search = useStorySearch(query, stories)
+  // While the first answer is on its way (or if search fails), headlines are matched here.
+  const results = search.state === 'done' ? search.results : search.state === 'searching' ? search.previous : null
   const [, tick] = useState(0)
   // Deadlines and publication countdowns are relative ("in 40 min"): redraw as they change,
   // every second while a scheduled story is less than a minute away.
@@ -47,16 +54,17 @@ export function BoardPage() {
     return () => clearInterval(timer)
   }, [fast])
 
+  const searching = query.trim() !== ''
   const visible = useMemo(() => {
-    const folded = query.trim().normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+    const folded = fold(query.trim())
     const inSection = (story: Story) => !section || story.section?.id === section || sections.find((entry) => entry.id === story.section?.id)?.parentId === section
+    // The board's own stories only: a search narrows what the board shows, never adds to it.
+    const matches = (story: Story) => !folded || (results ? results.hits.has(story.id) : fold(story.headline).includes(folded))
     return [...stories.values()].filter(
-      (story) =>
-        inSection(story) &&
-        (!assignee || story.assignees.some((person) => person.id === (assignee === 'me' ? user.id : assignee))) &&
-        (!folded || story.headline.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded)),
+      (story) => inSection(story) && (!assignee || story.assignees.some((person) => person.id === (assignee === 'me' ? user.id : assignee))) && matches(story),
     )
-  }, [stories, query, section, assignee, sections, user.id])
+  }, [stories, query, section, assignee, sections, user.id, results])
+  const byRank = (a: Story, b: Story) => (results?.hits.get(a.id)?.rank ?? Infinity) - (results?.hits.get(b.id)?.rank ?? Infinity)
 
   const columns = showArchive ? [...MAIN_COLUMNS, ...ARCHIVE_COLUMNS] : MAIN_COLUMNS
 
@@ -78,7 +86,16 @@ export function BoardPage() {
           {live ? 'Live' : 'Reconnecting…'}
         </span>
         <div className="board__filters" role="group" aria-label="Filters">
-          <input className="input board__search" type="search" placeholder="Search headlines" aria-label="Search headlines" value={query} onChange={(event) => setQuery(event.target.value)} />
+          <input
+            className="input board__search"
+            type="search"
+            placeholder="Search stories"
+            aria-label="Search stories"
+            title="Headlines, standfirsts, text, tags and bylines"
+            maxLength={200}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
           <select className="input" aria-label="Section" value={section} onChange={(event) => setSection(event.target.value)}>
             <option value="">All sections</option>
             {sections.map((entry) => (
@@ -111,18 +128,27 @@ export function BoardPage() {
       </div>
       {importing && <ImportDialog sections={sections} onClose={() => setImporting(false)} onOpen={(story) => navigate(`/stories/${story.id}`)} />}
       {creating && <NewStoryForm sections={sections} onCancel={() => setCreating(false)} onCreated={(story) => navigate(`/stories/${story.id}`)} />}
+      {searching && (
+        <p className="board__search-status" role="status">
+          {search.state === 'failed'
+            ? `Search is unavailable (${search.message}): showing headlines that match.`
+            : results
+              ? `${visible.length === 1 ? '1 story matches' : `${visible.length} stories match`} “${results.query}”${search.state === 'searching' ? ' …' : ''}`
+              : 'Searching…'}
+        </p>
+      )}
       {transition.error && (
         <p className="notice notice--error" role="alert">
           {transition.error}
         </p>
       )}
-      <div className="board__columns" style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(15rem, 1fr))` }}>
+      <div className={`board__columns${searching ? ' board__columns--searching' : ''}`} style={{ gridTemplateColumns: `repeat(${columns.length}, minmax(15rem, 1fr))` }}>
         {columns.map((status) => {
-          const cards = visible.filter((story) => story.status === status).sort(sortCards)
+          const cards = visible.filter((story) => story.status === status).sort(searching && results ? byRank : sortCards)
           return (
             <section
               key={status}
-              className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}`}
+              className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}${cards.length === 0 ? ' column--empty' : ''}`}
               aria-label={STATUS_LABELS[status]}
               data-status={status}
               onDragOver={(event) => {
@@ -141,6 +167,7 @@ export function BoardPage() {
                     key={story.id}
                     story={story}
                     present={presence.get(story.id) ?? []}
+                    match={searching ? results?.hits.get(story.id)?.match : undefined}
                     draggable={movesFor(user, story).length > 0}
                     onMenu={(anchor) => setMenu({ story, anchor })}
                   />

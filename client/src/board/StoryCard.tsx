@@ -1,13 +1,28 @@
 /** One story on the board: what it is, who has it, when it is due, how long it is, who is in it now. */
 import type { DragEvent } from 'react'
-import type { Person, Story } from '@copydesk/shared/api'
+import type { Person, Story, StoryMatch } from '@copydesk/shared/api'
 import { follow } from '../app/router.js'
 import { Avatar } from '../presence/Avatar.js'
 import { deadlineFacts, lengthFacts, publishCountdown, unpublishedChangesFacts } from './storyFacts.js'
 
 const PRIORITY_LABELS: Record<Story['priority'], string | null> = { low: null, normal: null, high: 'High', urgent: 'Urgent' }
 
-export function StoryCard({ story, present, onMenu, draggable }: { story: Story; present: Person[]; onMenu: (anchor: HTMLElement) => void; draggable: boolean }) {
+const PASSAGE_LABELS: Record<StoryMatch['field'], string | null> = { headline: null, standfirst: null, body: null, tags: 'Tags: ', byline: 'By ' }
+
+export function StoryCard({
+  story,
+  present,
+  onMenu,
+  draggable,
+  match,
+}: {
+  story: Story
+  present: Person[]
+  onMenu: (anchor: HTMLElement) => void
+  draggable: boolean
+  /** Where a search matched, outside the headline. */
+  match?: StoryMatch | null | undefined
+}) {
   const deadline = deadlineFacts(story.deadline, story.status)
   const length = lengthFacts(story)
   const priority = PRIORITY_LABELS[story.priority]
@@ -34,6 +49,13 @@ export function StoryCard({ story, present, onMenu, draggable }: { story: Story;
       <a className="card__headline" href={`/stories/${story.id}`} onClick={follow}>
         {story.headline || <em className="muted">Untitled story</em>}
       </a>
+      {match && (
+        // Plain text in parts: the story's words are never parsed as HTML.
+        <p className="card__passage" data-testid="search-passage">
+          {PASSAGE_LABELS[match.field] && <span className="card__passage-label">{PASSAGE_LABELS[match.field]}</span>}
+          {match.passage.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>))}
+        </p>
+      )}
       {story.status === 'published' && story.publicUrl && (
         <a className="card__public" href={story.publicUrl} target="_blank" rel="noopener">
           Public page ↗

@@ -14,6 +14,7 @@ import {
   UpdateStoryRequest,
   type ImportStoryResponse,
   type PublishedVersion,
+  type StorySearchResponse,
   type StoryEvent,
 } from '@copydesk/shared/api'
 import { storyToMarkdown } from '@copydesk/shared/doc'
@@ -37,15 +38,23 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
   routes.get('/stories', async (c) => {
     const principal = principalOf(c)
     const query = parseWith(StoryListQuery, c.req.query())
-    const records = await stories.list({
+    const filters = {
       limit: query.limit,
-      sort: query.sort,
-      ...(query.q ? { text: query.q } : {}),
+      ...(query.sort ? { sort: query.sort } : {}),
       ...(query.status ? { statuses: query.status } : {}),
       ...(query.section ? { sectionId: query.section } : {}),
       ...(query.assignee ? { assigneeId: query.assignee === 'me' ? principal.user.id : query.assignee } : {}),
-    })
-    return c.json({ stories: await stories.toApi(records) })
+    }
+    if (query.q) {
+      // The same filters, narrowed by the text: a search never shows more than the list.
+      const hits = await stories.search({ ...filters, text: query.q })
+      const response: StorySearchResponse = {
+        stories: await stories.toApi(hits.map((hit) => hit.story)),
+        matches: Object.fromEntries(hits.map((hit) => [hit.story.id, hit.match])),
+      }
+      return c.json(response)
+    }
+    return c.json({ stories: await stories.toApi(await stories.list(filters)) })
   })
 
   routes.post('/stories', async (c) => {

@@ -188,16 +188,43 @@ export interface StoryDerived {
   headline: string
   words: number
   signs: number
+  /** The plain text of the standfirst and the body, one line a block: what search reads. */
+  standfirst: string
+  body: string
 }
 
 export interface StoryQuery {
-  /** Matches the headline, case-insensitively. */
+  /**
+   * Full-text search: every word must appear (as a word or the start of one) in the
+   * headline, standfirst, body, tags or bylines, whatever the case and the accents.
+   */
   text?: string
   statuses?: StoryStatus[]
   sectionId?: string
   assigneeId?: string
-  sort?: 'updated' | 'deadline' | 'priority' | 'created'
+  /** 'relevance' (best match first) applies to text searches; without text it is 'updated'. */
+  sort?: 'updated' | 'deadline' | 'priority' | 'created' | 'relevance'
   limit: number
+}
+
+export type StoryMatchField = 'headline' | 'standfirst' | 'body' | 'tags' | 'byline'
+
+/** A stretch of a matching passage: `match` marks the words that matched. */
+export interface PassagePart {
+  text: string
+  match: boolean
+}
+
+/** Where a story matched a search, with the passage around the match. */
+export interface StoryMatch {
+  field: StoryMatchField
+  passage: PassagePart[]
+}
+
+export interface StoryHit {
+  story: StoryRecord
+  /** The best passage outside the headline; null when only the headline matched. */
+  match: StoryMatch | null
 }
 
 /** A story after a change, with the notifications the change created. */
@@ -287,6 +314,11 @@ export interface StoryStore {
   create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord>
   get(id: string): Promise<StoryRecord | null>
   list(query: StoryQuery): Promise<StoryRecord[]>
+  /**
+   * The stories `list` returns for the same query, with where each matched. Never more
+   * than `list` would: the text only narrows the other filters.
+   */
+  search(query: StoryQuery & { text: string }): Promise<StoryHit[]>
   exists(id: string): Promise<boolean>
   updateDerived(id: string, derived: StoryDerived, updatedAt: string): Promise<void>
   count(): Promise<number>

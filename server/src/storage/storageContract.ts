@@ -4,8 +4,9 @@
  * rely on exactly these behaviours.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createStoryDocument, type DocNode } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
-import { ConflictError, type NewStory, type NewUser, type Storage } from './Storage.js'
+import { ConflictError, type NewStory, type NewUser, type Storage, type StoryHit } from './Storage.js'
 
 function user(overrides: Partial<NewUser> = {}): NewUser {
   const id = overrides.id ?? `u-${Math.random().toString(36).slice(2, 10)}`
@@ -47,6 +48,23 @@ function textOf(parts: (Uint8Array | null)[]): string {
   for (const part of parts) if (part) Y.applyUpdate(doc, part)
   return doc.getText('body').toString()
 }
+
+function paragraphs(...texts: string[]): DocNode[] {
+  return texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }))
+}
+
+/** A story's first document state, as the server builds it. */
+function articleState(headline: string, standfirst: string, ...body: string[]): Uint8Array {
+  const doc = createStoryDocument({ headline, standfirst: standfirst ? [{ type: 'text', text: standfirst }] : [], body: paragraphs(...body.filter(Boolean)) })
+  const state = Y.encodeStateAsUpdate(doc)
+  doc.destroy()
+  return state
+}
+
+const ids = (hits: StoryHit[]) => hits.map((hit) => hit.story.id)
+
+/** A passage as text, the matched words in [brackets]. */
+const marked = (hit: StoryHit | undefined) => hit?.match?.passage.map((part) => (part.match ? `[${part.text}]` : part.text)).join('') ?? null
 
 export function storageContractSuite(name: string, open: () => Promise<Storage> | Storage): void {
   describe(`storage contract: ${name}`, () => {
@@ -161,12 +179,11 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         await storage.sections.upsert({ id: 'international', name: 'International', parentId: null, position: 0 })
         const older = await storage.stories.create(story({ headline: 'Élections en Corée', sectionId: 'international' }), new Uint8Array([0, 0]))
         await storage.stories.create(story({ headline: 'Le prix du blé' }), new Uint8Array([0, 0]))
-        await storage.stories.updateDerived(older.id, { headline: 'Élections en Corée du Sud', words: 5, signs: 25 }, '2099-01-01T00:00:00.000Z')
+        await storage.stories.updateDerived(older.id, { headline: 'Élections en Corée du Sud', words: 5, signs: 25, standfirst: '', body: '' }, '2099-01-01T00:00:00.000Z')
         const all = await storage.stories.list({ limit: 10 })
         expect(all[0]?.id).toBe(older.id)
         expect(all[0]).toMatchObject({ headline: 'Élections en Corée du Sud', words: 5, signs: 25, sectionId: 'international' })
-        const found = await storage.stories.list({ text: 'elections coree', limit: 10 })
-        expect(found).toHaveLength(0)
+        expect((await storage.stories.list({ text: 'elections coree', limit: 10 })).map((s) => s.id)).toEqual([older.id])
         expect((await storage.stories.list({ text: 'ELECTIONS EN COREE', limit: 10 })).map((s) => s.id)).toEqual([older.id])
         expect(await storage.stories.list({ text: '100%_', limit: 10 })).toEqual([])
         expect(await storage.stories.count()).toBe(2)
@@ -200,6 +217,100 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
 
       it('answers a ping', async () => {
         await expect(storage.ping()).resolves.toBeUndefined()
+      })
+    })
+
+    describe('search', () => {
+      const korea = () =>
+        storage.stories.create(
+          story({ headline: 'La Russie ouvre la porte', tags: ['Corée du Nord', 'diplomatie'], byline: [{ userId: null, name: 'Camille Laurent', bio: 'Correspondante à Montréal' }] }),
+          articleState('La Russie ouvre la porte', 'Moscou tend la main à Pyongyang.', 'Un vent glacial souffle sur les relations.', 'À Montréal, on mange une poutine en regardant les nouvelles.'),
+        )
+
+      it('finds a story by its standfirst, body, tags and bylines, ignoring case and accents, words in any order', async () => {
+        const created = await korea()
+        await storage.stories.create(story({ headline: 'Le prix du blé' }), articleState('Le prix du blé', 'Les marchés hésitent.', 'Rien à voir.'))
+        for (const text of ['Pyongyang', 'POUTINE', 'montreal', 'glacial vent', 'coree', 'Diplomatie', 'camille', 'LAURENT', 'pyong', 'russie porte']) {
+          expect(ids(await storage.stories.search({ text, limit: 10 })), text).toEqual([created.id])
+        }
+        expect(await storage.stories.search({ text: 'Pyongyang Tokyo', limit: 10 })).toEqual([])
+        // The bio is not searched: it would make every story of an author match the places they once covered.
+        expect(await storage.stories.search({ text: 'correspondante', limit: 10 })).toEqual([])
+        expect((await storage.stories.list({ text: 'poutine', limit: 10 })).map((s) => s.id)).toEqual([created.id])
+      })
+
+      it('keeps up with the document: new text is found, text that is gone is not', async () => {
+        const created = await korea()
+        await storage.stories.updateDerived(created.id, { headline: 'La Russie ferme la porte', words: 8, signs: 50, standfirst: 'Moscou tourne le dos à Séoul.', body: 'Un blizzard souffle.' }, new Date().toISOString())
+        expect(ids(await storage.stories.search({ text: 'blizzard', limit: 10 }))).toEqual([created.id])
+        expect(ids(await storage.stories.search({ text: 'seoul', limit: 10 }))).toEqual([created.id])
+        expect(ids(await storage.stories.search({ text: 'ferme', limit: 10 }))).toEqual([created.id])
+        expect(await storage.stories.search({ text: 'Pyongyang', limit: 10 })).toEqual([])
+        expect(await storage.stories.search({ text: 'poutine', limit: 10 })).toEqual([])
+        // The same text written again changes nothing.
+        await storage.stories.updateDerived(created.id, { headline: 'La Russie ferme la porte', words: 8, signs: 50, standfirst: 'Moscou tourne le dos à Séoul.', body: 'Un blizzard souffle.' }, new Date().toISOString())
+        expect(ids(await storage.stories.search({ text: 'blizzard souffle', limit: 10 }))).toEqual([created.id])
+      })
+
+      it('keeps up with tags and bylines changed as metadata', async () => {
+        const created = await korea()
+        await storage.stories.update(created.id, { tags: ['Élysée'], byline: [{ userId: null, name: 'Inès Moreau', bio: '' }] }, null, [])
+        expect(ids(await storage.stories.search({ text: 'elysee', limit: 10 }))).toEqual([created.id])
+        expect(ids(await storage.stories.search({ text: 'ines moreau', limit: 10 }))).toEqual([created.id])
+        expect(await storage.stories.search({ text: 'diplomatie', limit: 10 })).toEqual([])
+        expect(await storage.stories.search({ text: 'camille', limit: 10 })).toEqual([])
+      })
+
+      it('ranks a match in the headline above one in the body, and shows the passage that matched', async () => {
+        const inBody = await storage.stories.create(story({ headline: 'Sommet à Vladivostok' }), articleState('Sommet à Vladivostok', 'Les dirigeants se retrouvent.', 'Le train blindé venu de Pyongyang est arrivé à l’aube.'))
+        const inHeadline = await storage.stories.create(story({ headline: 'Pyongyang sous la neige' }), articleState('Pyongyang sous la neige', 'Un hiver rude.', 'Les rues sont vides.'))
+        const hits = await storage.stories.search({ text: 'pyongyang', limit: 10 })
+        expect(ids(hits)).toEqual([inHeadline.id, inBody.id])
+        expect(hits[0]?.match).toBeNull()
+        expect(hits[1]?.match?.field).toBe('body')
+        expect(marked(hits[1])).toBe('Le train blindé venu de [Pyongyang] est arrivé à l’aube.')
+        // Another order still narrows to the matches.
+        expect(new Set(ids(await storage.stories.search({ text: 'pyongyang', sort: 'created', limit: 10 })))).toEqual(new Set([inHeadline.id, inBody.id]))
+      })
+
+      it('marks matches in passages from tags and bylines, and a story cannot forge a mark', async () => {
+        const created = await korea()
+        expect((await storage.stories.search({ text: 'laurent', limit: 10 }))[0]?.match).toEqual({ field: 'byline', passage: [{ text: 'Camille ', match: false }, { text: 'Laurent', match: true }] })
+        expect(marked((await storage.stories.search({ text: 'diplomatie', limit: 10 }))[0])).toBe('Corée du Nord, [diplomatie]')
+        await storage.stories.updateDerived(created.id, { headline: 'x', words: 1, signs: 1, standfirst: '', body: 'Texte \u0002piégé\u0003 par le passage' }, new Date().toISOString())
+        expect(marked((await storage.stories.search({ text: 'passage', limit: 10 }))[0])).toBe('Texte  piégé  par le [passage]')
+      })
+
+      it('takes any typed text as words: FTS5 syntax never reaches the index', async () => {
+        const created = await korea()
+        const hostile = ['"', '""', '"Pyongyang', 'Pyongyang"', '-Pyongyang', 'Pyongyang -', '*', 'pyong*', 'NEAR(Pyongyang vent)', 'NEAR', 'Pyongyang AND', 'OR', 'NOT vent', '(', ')', '(Pyongyang', 'headline:Pyongyang', '^Pyongyang', 'Pyongyang + vent', "l'aube", '\\', '%_', '{}[]', '\u0002']
+        for (const text of hostile) await expect(storage.stories.search({ text, limit: 10 }), text).resolves.toBeInstanceOf(Array)
+        expect(ids(await storage.stories.search({ text: '-Pyongyang', limit: 10 }))).toEqual([created.id])
+        // Operators are words like any other: no story here has a word starting with "near".
+        expect(await storage.stories.search({ text: 'NEAR(Pyongyang vent)', limit: 10 })).toEqual([])
+        expect(ids(await storage.stories.search({ text: 'Pyongyang) (vent', limit: 10 }))).toEqual([created.id])
+        expect(ids(await storage.stories.search({ text: '(Pyongyang', limit: 10 }))).toEqual([created.id])
+        expect(await storage.stories.search({ text: '*', limit: 10 })).toEqual([])
+        // A phrase in balanced quotes keeps its order.
+        expect(ids(await storage.stories.search({ text: '"vent glacial"', limit: 10 }))).toEqual([created.id])
+        expect(await storage.stories.search({ text: '"glacial vent"', limit: 10 })).toEqual([])
+      })
+
+      it('never returns more than the list: the other filters still apply', async () => {
+        await storage.sections.upsert({ id: 'monde', name: 'Monde', parentId: null, position: 0 })
+        const reporter = await storage.users.create(user())
+        const draft = await storage.stories.create(story({ status: 'draft', assignees: [reporter.id] }), articleState('Brouillon', 'Pyongyang en brouillon.', ''))
+        const filed = await storage.stories.create(story({ status: 'submitted', sectionId: 'monde' }), articleState('Déposé', 'Pyongyang déposé.', ''))
+        const query = (extra: object) => ({ text: 'pyongyang', limit: 10, ...extra })
+        expect(ids(await storage.stories.search(query({ statuses: ['submitted'] })))).toEqual([filed.id])
+        expect(ids(await storage.stories.search(query({ assigneeId: reporter.id })))).toEqual([draft.id])
+        expect(ids(await storage.stories.search(query({ sectionId: 'monde' })))).toEqual([filed.id])
+        expect(await storage.stories.search(query({ statuses: ['published'] }))).toEqual([])
+        expect(ids(await storage.stories.search(query({ limit: 1 })))).toHaveLength(1)
+        for (const filters of [{ statuses: ['draft' as const] }, { sectionId: 'monde' }, { assigneeId: reporter.id }, {}]) {
+          const listed = new Set((await storage.stories.list({ limit: 10, ...filters })).map((s) => s.id))
+          for (const id of ids(await storage.stories.search(query(filters)))) expect(listed.has(id)).toBe(true)
+        }
       })
     })
 

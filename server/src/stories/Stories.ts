@@ -19,6 +19,7 @@ import {
 } from '@copydesk/shared/doc'
 import { MAX_HEADLINE_CHARS } from '@copydesk/shared/limits'
 import { isDesk } from '@copydesk/shared/workflow'
+import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { newId } from '../auth/secrets.js'
 import type { NewsroomEvents } from '../events/NewsroomEvents.js'
@@ -30,6 +31,7 @@ import type {
   SectionRecord,
   Storage,
   StoryChanges,
+  StoryHit,
   StoryQuery,
   StoryRecord,
   UserRecord,
@@ -131,6 +133,11 @@ export class Stories {
     return this.storage.stories.list(query)
   }
 
+  /** Full-text search over the same list, best match first unless sorted otherwise. */
+  search(query: StoryQuery & { text: string }): Promise<StoryHit[]> {
+    return this.storage.stories.search(query)
+  }
+
   /**
    * Changes a story's metadata. The desk may change everything; a reporter only the
    * section, tags, slug, byline and length target of a story of theirs that is still a
@@ -191,13 +198,17 @@ export class Stories {
   }
 
   /**
-   * Keeps the derived fields in step with the document (called by the broker, throttled per
-   * story). Writes only when the headline or the length changed; bounded memory per story.
+   * Keeps the derived fields, and the text that search reads, in step with the document
+   * (called by the broker, throttled per story). Writes only when the headline, the length
+   * or the text changed; bounded memory per story.
    */
   async documentChanged(storyId: string, doc: Y.Doc): Promise<void> {
     const { total } = measureStory(doc)
-    const derived = { headline: fieldText(doc, 'headline').trim(), ...total }
-    const key = `${derived.words}:${derived.signs}:${derived.headline}`
+    const derived = { headline: fieldText(doc, 'headline').trim(), ...total, standfirst: fieldText(doc, 'standfirst'), body: fieldText(doc, 'body') }
+    // The text is in the key as a digest: an edit that keeps the length (a letter replaced)
+    // must still reach the search index, and a whole article per open story is too much to keep.
+    const digest = createHash('sha1').update(derived.standfirst).update('\0').update(derived.body).digest('base64url')
+    const key = `${derived.words}:${derived.signs}:${digest}:${derived.headline}`
     if (this.lastDerived.get(storyId) === key) return
     await this.storage.stories.updateDerived(storyId, derived, new Date().toISOString())
     this.lastDerived.delete(storyId)

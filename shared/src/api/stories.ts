@@ -1,6 +1,7 @@
 /** Stories as the REST API speaks of them. */
 import { z } from 'zod'
-import { MAX_HEADLINE_CHARS } from '../limits.js'
+import { MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from '../limits.js'
+import { SLUG_PATTERN } from './slug.js'
 import { STORY_STATUSES } from '../workflow/statuses.js'
 
 export const StoryStatus = z.enum(STORY_STATUSES)
@@ -164,8 +165,7 @@ export const PreviewQuery = z
 export type PreviewQuery = z.infer<typeof PreviewQuery>
 
 export const IMPORT_FORMATS = ['text', 'markdown', 'html'] as const
-/** The largest text an import accepts (a saved web page, with its markup). */
-export const MAX_IMPORT_CHARS = 1_500_000
+export { MAX_IMPORT_CHARS } from '../limits.js'
 export const ImportStoryRequest = z
   .object({
     format: z.enum(IMPORT_FORMATS),
@@ -185,7 +185,8 @@ export const ImportStoryResponse = z.object({
 })
 export type ImportStoryResponse = z.infer<typeof ImportStoryResponse>
 
-export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created'] as const
+/** 'relevance' (best match first) is the default when searching (`q`), 'updated' otherwise. */
+export const STORY_SORTS = ['updated', 'deadline', 'priority', 'created', 'relevance'] as const
 
 export const StoryListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -198,27 +199,13 @@ export const StoryListQuery = z.object({
   section: z.string().max(120).optional(),
   /** A user id, or `me`. */
   assignee: z.string().max(64).optional(),
-  sort: z.enum(STORY_SORTS).default('updated'),
+  sort: z.enum(STORY_SORTS).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 }).strict()
 export type StoryListQuery = z.infer<typeof StoryListQuery>
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-
-/**
- * Text as a slug (`SLUG_PATTERN`), for URLs and ids: "La Russie Ouvre la Porte à la
- * Fourniture d’Armes" → "la-russie-ouvre-la-porte-a-la-fourniture-d-armes". Cut to
- * `maxLength` characters when given, without a trailing hyphen.
- */
-export function slugify(text: string, maxLength?: number): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return maxLength === undefined ? slug : slug.slice(0, maxLength).replace(/-+$/, '')
-}
+// Moved to zod-free modules (the browser's first chunk uses them without loading zod); kept here for importers.
+export { SLUG_PATTERN, slugify } from './slug.js'
 
 const tag = z.string().trim().min(1).max(40)
 
@@ -274,3 +261,14 @@ export const StoryEvent = z.object({
   detail: z.string().nullable(),
 })
 export type StoryEvent = z.infer<typeof StoryEvent>
+
+// Search (`GET /api/stories?q=`): where each story matched, the passage as plain text in
+// parts, the matched words marked, so the board highlights them without rendering HTML.
+export const STORY_MATCH_FIELDS = ['headline', 'standfirst', 'body', 'tags', 'byline'] as const
+export const PassagePart = z.object({ text: z.string(), match: z.boolean() })
+export type PassagePart = z.infer<typeof PassagePart>
+export const StoryMatch = z.object({ field: z.enum(STORY_MATCH_FIELDS), passage: z.array(PassagePart) })
+export type StoryMatch = z.infer<typeof StoryMatch>
+/** The stories in order (best match first unless sorted otherwise); each one's match by id, null when only the headline matched. */
+export const StorySearchResponse = z.object({ stories: z.array(Story), matches: z.record(z.string(), StoryMatch.nullable()) })
+export type StorySearchResponse = z.infer<typeof StorySearchResponse>

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { createStoryDocument, storyFragment } from '@copydesk/shared/doc'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { MIGRATIONS } from './migrations.js'
 import { storageContractSuite } from '../storageContract.js'
 import { SqliteStorage } from './SqliteStorage.js'
 
@@ -39,5 +42,40 @@ describe('sqlite specifics', () => {
     storage.database.pragma('user_version = 999')
     await storage.close()
     expect(() => new SqliteStorage({ file })).toThrow(/newer than this server/)
+  })
+
+  it('makes an upgraded database searchable: the migration indexes stories from their stored snapshot and log', async () => {
+    const file = join(dir, 'upgrade.sqlite')
+    const old = new Database(file)
+    for (const migration of MIGRATIONS.slice(0, 3)) old.exec(migration as string)
+    old.pragma('user_version = 3')
+    const doc = createStoryDocument({ headline: 'La Russie ouvre la porte', standfirst: [{ type: 'text', text: 'Moscou tend la main à Pyongyang.' }], body: [] })
+    const snapshot = Y.encodeStateAsUpdate(doc)
+    const before = Y.encodeStateVector(doc)
+    // Typed after the last compaction: only in the log.
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('Une poutine à Montréal.')])
+    storyFragment(doc, 'body').insert(0, [paragraph])
+    const logged = Y.encodeStateAsUpdate(doc, before)
+    const now = new Date().toISOString()
+    old
+      .prepare(`INSERT INTO stories (id, headline, status, byline, tags, created_at, updated_at) VALUES ('story-upgraded', 'La Russie ouvre la porte', 'draft', ?, '["diplomatie"]', ?, ?)`)
+      .run(JSON.stringify([{ userId: null, name: 'Camille Laurent', bio: '' }]), now, now)
+    old.prepare(`INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES ('story-upgraded', ?, 0, ?)`).run(snapshot, now)
+    old.prepare(`INSERT INTO story_updates (story_id, data) VALUES ('story-upgraded', ?)`).run(logged)
+    // A story whose stored state does not decode still gets its headline indexed.
+    old.prepare(`INSERT INTO stories (id, headline, status, created_at, updated_at) VALUES ('story-damaged', 'Poutine abîmée', 'draft', ?, ?)`).run(now, now)
+    old.prepare(`INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES ('story-damaged', ?, 0, ?)`).run(new Uint8Array([255, 255, 255]), now)
+    old.close()
+
+    const upgraded = new SqliteStorage({ file })
+    expect(upgraded.database.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    const found = async (text: string) => (await upgraded.stories.search({ text, limit: 10 })).map((hit) => hit.story.id).sort()
+    expect(await found('pyongyang')).toEqual(['story-upgraded'])
+    expect(await found('montreal')).toEqual(['story-upgraded'])
+    expect(await found('diplomatie')).toEqual(['story-upgraded'])
+    expect(await found('camille laurent')).toEqual(['story-upgraded'])
+    expect(await found('poutine')).toEqual(['story-damaged', 'story-upgraded'])
+    await upgraded.close()
   })
 })

@@ -156,8 +156,13 @@ function migrate(db: Database.Database): void {
     throw new Error(`The database is at schema version ${current}, newer than this server (${MIGRATIONS.length})`)
   }
   for (let version = current; version < MIGRATIONS.length; version++) {
+    const migration = MIGRATIONS[version]!
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!)
+      if (typeof migration === 'string') db.exec(migration)
+      else {
+        db.exec(migration.sql)
+        migration.then(db)
+      }
       db.pragma(`user_version = ${version + 1}`)
     })()
   }

@@ -16,14 +16,20 @@ import {
   type StoryChanges,
   type StoryDerived,
   type StoryEventRecord,
+  type PassagePart,
+  type StoryHit,
+  type StoryMatch,
+  type StoryMatchField,
   type StoryQuery,
   type StoryRecord,
   type StoryStore,
   type StoryWrite,
   type TransitionWrite,
 } from '../Storage.js'
-import { searchText } from '../searchText.js'
+import { MATCH_END, MATCH_START, bylineSearchText, documentSearchText, indexableText, tagsSearchText } from '../searchText.js'
 import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
+import { toFtsQuery } from './ftsQuery.js'
+import { indexStory, updateDocumentText, updateMetadataText } from './searchIndex.js'
 
 export interface StoryRow {
   id: string
@@ -62,10 +68,30 @@ interface EventRow {
   detail: string | null
 }
 
+const ASSIGNEES = `(SELECT json_group_array(user_id) FROM (SELECT user_id FROM story_assignees WHERE story_id = s.id ORDER BY position)) AS assignees`
+
 /** Stories with their assignees (ordered) as a JSON array, in one query. */
-export const SELECT = `SELECT s.*, (SELECT json_group_array(user_id) FROM (SELECT user_id FROM story_assignees WHERE story_id = s.id ORDER BY position)) AS assignees FROM stories s`
+export const SELECT = `SELECT s.*, ${ASSIGNEES} FROM stories s`
+
+/**
+ * Search results: best match first. A word in the headline weighs most, then tags and
+ * bylines, then the standfirst, then the body (bm25 weights, in the index's column order).
+ */
+const RELEVANCE = 'bm25(story_search, 10.0, 4.0, 1.0, 6.0, 6.0), s.updated_at DESC, s.id'
+
+/** Passages: the index's columns other than the headline, in the order a card prefers them. */
+const PASSAGE_COLUMNS: readonly { field: StoryMatchField; column: number }[] = [
+  { field: 'standfirst', column: 1 },
+  { field: 'body', column: 2 },
+  { field: 'byline', column: 4 },
+  { field: 'tags', column: 3 },
+]
+
+/** Words of context a passage shows around the match. */
+const PASSAGE_TOKENS = 18
 
 const SORTS: Record<NonNullable<StoryQuery['sort']>, string> = {
+  relevance: 's.updated_at DESC, s.id',
   updated: 's.updated_at DESC, s.id',
   created: 's.created_at DESC, s.id',
   deadline: 's.deadline IS NULL, s.deadline, s.updated_at DESC',
@@ -97,6 +123,44 @@ export function toStory(row: StoryRow): StoryRecord {
     publicPath: row.public_path,
     firstPublishedAt: row.first_published_at,
   }
+}
+
+/** A passage from `snippet()` as parts, or null when it holds no match. */
+function toMatch(field: StoryMatchField, snippet: string | null): StoryMatch | null {
+  if (!snippet || !snippet.includes(MATCH_START)) return null
+  // Lines are blocks (paragraphs), or one tag or author each.
+  const flat = snippet
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(field === 'tags' || field === 'byline' ? ', ' : ' ')
+  const passage: PassagePart[] = []
+  for (const [index, piece] of flat.split(MATCH_START).entries()) {
+    const [matched, rest] = index === 0 ? [null, piece] : [piece.split(MATCH_END)[0]!, piece.split(MATCH_END).slice(1).join('')]
+    if (matched) passage.push({ text: matched, match: true })
+    if (rest) passage.push({ text: rest, match: false })
+  }
+  return { field, passage }
+}
+
+/** The WHERE clauses of a story query other than its text. */
+function filtersOf(query: StoryQuery): { where: string[]; params: (string | number)[] } {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  if (query.statuses && query.statuses.length > 0) {
+    where.push(`s.status IN (${query.statuses.map(() => '?').join(', ')})`)
+    params.push(...query.statuses)
+  }
+  if (query.sectionId) {
+    // A section includes its subsections.
+    where.push('(s.section_id = ? OR s.section_id IN (SELECT id FROM sections WHERE parent_id = ?))')
+    params.push(query.sectionId, query.sectionId)
+  }
+  if (query.assigneeId) {
+    where.push('EXISTS (SELECT 1 FROM story_assignees a WHERE a.story_id = s.id AND a.user_id = ?)')
+    params.push(query.assigneeId)
+  }
+  return { where, params }
 }
 
 function toEvent(row: EventRow): StoryEventRecord {
@@ -137,14 +201,13 @@ export class SqliteStories implements StoryStore {
       this.db.transaction(() => {
         this.db
           .prepare(
-            `INSERT INTO stories (id, headline, search_text, status, section_id, byline, words, signs, created_by, created_at, updated_at,
+            `INSERT INTO stories (id, headline, status, section_id, byline, words, signs, created_by, created_at, updated_at,
                slug, tags, deadline, length_target, length_unit, priority, internal_note, language)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             story.id,
             story.headline,
-            searchText(story.headline),
             story.status,
             story.sectionId,
             JSON.stringify(story.byline),
@@ -166,6 +229,7 @@ export class SqliteStories implements StoryStore {
         const assign = this.db.prepare('INSERT INTO story_assignees (story_id, user_id, position, assigned_at) VALUES (?, ?, ?, ?)')
         ;(story.assignees ?? []).forEach((userId, position) => assign.run(story.id, userId, position, story.createdAt))
         this.insertEvent(story.id, { at: story.createdAt, actorId: story.createdBy, kind: 'created', fromStatus: null, toStatus: story.status, note: null, detail: null })
+        indexStory(this.db, story.id, { ...documentSearchText([initialState]), tags: tagsSearchText(story.tags ?? []), byline: bylineSearchText(story.byline) })
       })()
     } catch (error) {
       if (isPrimaryKeyViolation(error) || isUniqueViolation(error)) throw new ConflictError(`A story with the id ${story.id} already exists`)
@@ -179,27 +243,28 @@ export class SqliteStories implements StoryStore {
   }
 
   async list(query: StoryQuery): Promise<StoryRecord[]> {
-    const where: string[] = []
-    const params: (string | number)[] = []
-    if (query.text) {
-      where.push(`s.search_text LIKE ? ESCAPE '\\'`)
-      params.push(`%${searchText(query.text).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
-    }
-    if (query.statuses && query.statuses.length > 0) {
-      where.push(`s.status IN (${query.statuses.map(() => '?').join(', ')})`)
-      params.push(...query.statuses)
-    }
-    if (query.sectionId) {
-      // A section includes its subsections.
-      where.push('(s.section_id = ? OR s.section_id IN (SELECT id FROM sections WHERE parent_id = ?))')
-      params.push(query.sectionId, query.sectionId)
-    }
-    if (query.assigneeId) {
-      where.push('EXISTS (SELECT 1 FROM story_assignees a WHERE a.story_id = s.id AND a.user_id = ?)')
-      params.push(query.assigneeId)
-    }
+    if (query.text) return (await this.search({ ...query, text: query.text })).map((hit) => hit.story)
+    const { where, params } = filtersOf(query)
     const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SORTS[query.sort ?? 'updated']} LIMIT ?`
     return (this.db.prepare(sql).all(...params, query.limit) as StoryRow[]).map(toStory)
+  }
+
+  async search(query: StoryQuery & { text: string }): Promise<StoryHit[]> {
+    const match = toFtsQuery(query.text)
+    if (match === null) return []
+    const { where, params } = filtersOf(query)
+    const passages = PASSAGE_COLUMNS.map(
+      ({ column }) => `snippet(story_search, ${column}, '${MATCH_START}', '${MATCH_END}', '…', ${PASSAGE_TOKENS}) AS passage_${column}`,
+    )
+    const sql = `SELECT s.*, ${ASSIGNEES}, ${passages.join(', ')}
+      FROM story_search JOIN story_text t ON t.id = story_search.rowid JOIN stories s ON s.id = t.story_id
+      WHERE story_search MATCH ? ${where.map((clause) => `AND ${clause}`).join(' ')}
+      ORDER BY ${!query.sort || query.sort === 'relevance' ? RELEVANCE : SORTS[query.sort]} LIMIT ?`
+    const rows = this.db.prepare(sql).all(match, ...params, query.limit) as (StoryRow & Record<`passage_${number}`, string | null>)[]
+    return rows.map((row) => ({
+      story: toStory(row),
+      match: PASSAGE_COLUMNS.reduce<StoryMatch | null>((found, { field, column }) => found ?? toMatch(field, row[`passage_${column}`] ?? null), null),
+    }))
   }
 
   async exists(id: string): Promise<boolean> {
@@ -207,9 +272,14 @@ export class SqliteStories implements StoryStore {
   }
 
   async updateDerived(id: string, derived: StoryDerived, updatedAt: string): Promise<void> {
-    this.db
-      .prepare('UPDATE stories SET headline = ?, search_text = ?, words = ?, signs = ?, updated_at = ? WHERE id = ?')
-      .run(derived.headline, searchText(derived.headline), derived.words, derived.signs, updatedAt, id)
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE stories SET headline = ?, words = ?, signs = ?, updated_at = ? WHERE id = ?').run(derived.headline, derived.words, derived.signs, updatedAt, id)
+      updateDocumentText(this.db, id, {
+        headline: indexableText(derived.headline),
+        standfirst: indexableText(derived.standfirst),
+        body: indexableText(derived.body),
+      })
+    })()
   }
 
   async count(): Promise<number> {
@@ -240,6 +310,7 @@ export class SqliteStories implements StoryStore {
       if (columns.length > 0) {
         set('updated_at', event?.at ?? new Date().toISOString())
         this.db.prepare(`UPDATE stories SET ${columns.join(', ')} WHERE id = ?`).run(...values, id)
+        updateMetadataText(this.db, id, changes)
       }
       if (event) this.insertEvent(id, event)
       const created = this.insertNotifications(notifications)

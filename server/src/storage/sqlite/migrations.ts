@@ -1,8 +1,15 @@
 /**
  * The SQLite schema, as numbered migrations applied in order at open (tracked in
  * `PRAGMA user_version`). A migration never changes once released; add the next one.
+ * A migration is SQL, or SQL and then a step in code (in the same transaction) for what
+ * SQL cannot compute, such as text read from the stored Yjs documents.
  */
-export const MIGRATIONS: readonly string[] = [
+import type Database from 'better-sqlite3'
+import { backfillSearchIndex } from './searchIndex.js'
+
+export type Migration = string | { sql: string; then: (db: Database.Database) => void }
+
+export const MIGRATIONS: readonly Migration[] = [
   /* 1: accounts, stories and the document log */ `
   CREATE TABLE users (
     id            TEXT PRIMARY KEY,
@@ -138,7 +145,46 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX published_versions_by_time ON published_versions(published_at DESC);
   `,
-  /* 4: unpublished changes: each published story's working copy against its live version */ `
+  /* 4: full-text search over headline, standfirst, body, tags and bylines */ {
+    sql: `
+  -- The searchable text of each story, kept by storage as the document and the metadata
+  -- change (searchIndex.ts). The integer key is the index's rowid: stable, unlike the
+  -- implicit rowid of stories, which VACUUM may renumber. Supersedes stories.search_text.
+  CREATE TABLE story_text (
+    id         INTEGER PRIMARY KEY,
+    story_id   TEXT NOT NULL UNIQUE REFERENCES stories(id) ON DELETE CASCADE,
+    headline   TEXT NOT NULL DEFAULT '',
+    standfirst TEXT NOT NULL DEFAULT '',
+    body       TEXT NOT NULL DEFAULT '',
+    tags       TEXT NOT NULL DEFAULT '',
+    byline     TEXT NOT NULL DEFAULT ''
+  );
+  -- External content: the index holds terms only and reads passages from story_text.
+  -- remove_diacritics 2: "Coree" finds "Corée"; prefix indexes make typing-as-you-go cheap.
+  CREATE VIRTUAL TABLE story_search USING fts5(
+    headline, standfirst, body, tags, byline,
+    content = 'story_text', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+  );
+  CREATE TRIGGER story_text_inserted AFTER INSERT ON story_text BEGIN
+    INSERT INTO story_search (rowid, headline, standfirst, body, tags, byline)
+    VALUES (new.id, new.headline, new.standfirst, new.body, new.tags, new.byline);
+  END;
+  CREATE TRIGGER story_text_deleted AFTER DELETE ON story_text BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, body, tags, byline)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.body, old.tags, old.byline);
+  END;
+  CREATE TRIGGER story_text_updated AFTER UPDATE ON story_text BEGIN
+    INSERT INTO story_search (story_search, rowid, headline, standfirst, body, tags, byline)
+    VALUES ('delete', old.id, old.headline, old.standfirst, old.body, old.tags, old.byline);
+    INSERT INTO story_search (rowid, headline, standfirst, body, tags, byline)
+    VALUES (new.id, new.headline, new.standfirst, new.body, new.tags, new.byline);
+  END;
+  `,
+    // Stories written before this version: their text from their stored documents.
+    then: backfillSearchIndex,
+  },
+  /* 5: unpublished changes: each published story's working copy against its live version */ `
   CREATE TABLE working_copies (
     story_id         TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
     content_hash     TEXT NOT NULL,
