@@ -36,6 +36,8 @@ export interface Prepared {
   slug: string
   /** What readers will get, as `previewFingerprint` names it (to check against a preview). */
   fingerprint: string
+  /** The headline as it will go out (the workflow refuses one past the limit). */
+  headline: string
 }
 
 /**
@@ -96,6 +98,7 @@ export class Publisher {
       publicPath: content.publicPath,
       slug: content.slug,
       fingerprint: previewFingerprint(content),
+      headline: content.headline,
       version: {
         storyId: story.id,
         publishedAt: request.at,

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { XMLParser } from 'fast-xml-parser'
 import { HtmlValidate } from 'html-validate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_HEADLINE_CHARS } from '@copydesk/shared/limits'
 import { PREVIEW_FINGERPRINT_HEADER, type ApiErrorBody, type ImportStoryResponse, type Notification, type PublishedVersion, type Story } from '@copydesk/shared/api'
 import * as Y from 'yjs'
 import { SEED_ARTICLE_FILE } from '../demo/seedDemo.js'
@@ -672,6 +673,25 @@ describe('before confirming a publication', () => {
 
     const published = await move(server, editor, created.id, { to: 'published', previewed: latest })
     expect((await read(published.publicUrl!)).text).toContain('AJOUT-APRES-APERCU')
+    client.destroy()
+  })
+
+  it('a headline past the limit, written by a client that is not the editor, is clipped on the board and refused at publication', async () => {
+    const created = await server.api.createStory(editor, { headline: 'Court' })
+    const client = connectStock(server.wsUrl, created.id, editor)
+    await client.synced
+    const headline = client.doc.getXmlFragment('headline')
+    const paragraph = headline.get(0) as Y.XmlElement
+    ;(paragraph.get(0) as Y.XmlText).insert(5, ' — ' + 'très long titre '.repeat(30))
+    const clipped = await storyWhen(created.id, (story) => story.headline.endsWith('…'), 'the long headline to be clipped')
+    expect(clipped.headline.length).toBe(MAX_HEADLINE_CHARS)
+    expect(clipped.headline.startsWith('Court — très long titre')).toBe(true)
+    await move(server, editor, created.id, { to: 'submitted' })
+    await move(server, editor, created.id, { to: 'approved' })
+    const refused = await server.api.request<ApiErrorBody>('POST', `/api/stories/${created.id}/transitions`, { credentials: editor, json: { to: 'published' } })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.issues?.[0]?.path).toBe('headline')
+    expect((await server.api.request<Story>('GET', `/api/stories/${created.id}`, { credentials: editor })).body.status).toBe('approved')
     client.destroy()
   })
 

@@ -64,6 +64,17 @@ export interface ImportResult {
 /** Fields only the desk (editors, admins) may change. */
 const DESK_FIELDS = ['assignees', 'deadline', 'priority', 'internalNote'] as const
 
+/** At most `max` UTF-16 units (as the API counts), cut between characters, with an ellipsis. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  let kept = ''
+  for (const character of text) {
+    if (kept.length + character.length > max - 1) break
+    kept += character
+  }
+  return `${kept}…`
+}
+
 export class Stories {
   /** What was last written of each open story's derived fields, to skip writes that change nothing. */
   private readonly lastDerived = new Map<string, string>()
@@ -204,7 +215,9 @@ export class Stories {
    */
   async documentChanged(storyId: string, doc: Y.Doc): Promise<void> {
     const { total } = measureStory(doc)
-    const derived = { headline: fieldText(doc, 'headline').trim(), ...total, standfirst: fieldText(doc, 'standfirst'), body: fieldText(doc, 'body') }
+    // The board shows at most the API's headline length, whatever a client wrote in the document.
+    const headline = clip(fieldText(doc, 'headline').trim(), MAX_HEADLINE_CHARS)
+    const derived = { headline, ...total, standfirst: fieldText(doc, 'standfirst'), body: fieldText(doc, 'body') }
     // The text is in the key as a digest: an edit that keeps the length (a letter replaced)
     // must still reach the search index, and a whole article per open story is too much to keep.
     const digest = createHash('sha1').update(derived.standfirst).update('\0').update(derived.body).digest('base64url')

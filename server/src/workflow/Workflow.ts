@@ -12,6 +12,7 @@ import type { NewsroomEvents } from '../events/NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type { Prepared, PublishRequest } from '../publish/Publisher.js'
 import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
+import { MAX_HEADLINE_CHARS } from '@copydesk/shared/limits'
 import { mentionedUsers } from './mentions.js'
 import { WorkflowError } from './WorkflowError.js'
 
@@ -102,6 +103,10 @@ export class Workflow {
         const current = (await this.storage.stories.get(story.id)) ?? story
         if (current.status !== story.status) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
         const prepared = await publishing.prepare(current, { actor: options.actor, revision: options.revision ?? null, note: options.note, at })
+        // The editor stops a headline at the limit, but any y-websocket client can write one longer.
+        if (prepared.headline.length > MAX_HEADLINE_CHARS) {
+          throw new WorkflowError('invalid', `The headline is ${prepared.headline.length} characters long; shorten it to ${MAX_HEADLINE_CHARS} before publishing`, 'headline')
+        }
         if (options.previewed && options.previewed !== prepared.fingerprint) {
           throw new WorkflowError('changed_since_preview', 'The story changed after the preview was made: look at the new preview, then confirm again')
         }
