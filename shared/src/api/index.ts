@@ -51,7 +51,8 @@ export {
   UpdateStoryRequest,
 } from './stories.js'
 export type { RevisionKind } from './stories.js'
-export { PREVIEW_FINGERPRINT_HEADER, PreviewQuery, UnpublishedChanges } from './stories.js'
+export { PreviewQuery, UnpublishedChanges } from './stories.js'
+export { PREVIEW_FINGERPRINT_HEADER } from './preview.js'
 export { MarkNotificationsRead, NOTIFICATION_KINDS, Notification, NotificationKind, NotificationList } from './notifications.js'
 export { ClientEventSchemas, StoryPresence } from './events.js'
 export { findMalformedText } from './wellFormed.js'

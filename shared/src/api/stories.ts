@@ -153,9 +153,6 @@ export type ExportQuery = z.infer<typeof ExportQuery>
  * `GET /api/stories/:id/preview`: the reader page as publishing it now would put it out.
  * For a republication, the kind and note the desk is about to give (shown as readers see them).
  */
-/** The preview's answer header naming what it showed (see `TransitionRequest.previewed`). */
-export const PREVIEW_FINGERPRINT_HEADER = 'X-Copydesk-Preview'
-
 export const PreviewQuery = z
   .object({
     revision: z.enum(REVISION_KINDS).optional(),
