@@ -26,6 +26,7 @@ const BASE: Story = {
   publicUrl: 'http://localhost/p/articles/inondations-story-0001',
   firstPublishedAt: new Date().toISOString(),
   unpublishedChanges: null,
+  spike: null,
 }
 
 describe('unpublishedChangesFacts', () => {

@@ -5,7 +5,12 @@ import { formatCount } from '../app/format.js'
 
 export function movesFor(user: User, story: Story): TransitionRule[] {
   return availableTransitions(
-    { role: user.role, isAssigned: story.assignees.some((person) => person.id === user.id), isCreator: story.createdBy === user.id },
+    {
+      role: user.role,
+      isAssigned: story.assignees.some((person) => person.id === user.id),
+      isCreator: story.createdBy === user.id,
+      spikedOwnDraft: story.spike?.by === user.id && story.spike.from === 'draft',
+    },
     story.status,
   )
 }

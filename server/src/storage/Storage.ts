@@ -339,6 +339,8 @@ export interface StoryStore {
   /** The latest event of a kind that carried a note (for showing a send-back's reasons). */
   /** The latest workflow step that carried a note, for each of these stories that has one. */
   lastNotes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>>
+  /** The step that spiked each of these stories last, for each that was ever spiked (who may restore it). */
+  lastSpikes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>>
   /** Scheduled stories whose time has come (the publishing issue's job). */
   due(now: string): Promise<StoryRecord[]>
 }

@@ -209,6 +209,27 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         expect((await storage.stories.lastNotes([])).size).toBe(0)
       })
 
+      it("finds each story's latest spike in one call: who, and from what", async () => {
+        const owner = await storage.users.create({ id: 'u-spike', email: 'spike@copydesk.test', displayName: 'Spike', role: 'reporter', passwordHash: 'x', bio: '', color: '#000000' })
+        const first = await storage.stories.create(story(), new Uint8Array([0, 0]))
+        const never = await storage.stories.create(story(), new Uint8Array([0, 0]))
+        const step = (from: 'draft' | 'spiked' | 'submitted', to: 'draft' | 'spiked' | 'submitted', actorId: string | null, at: string) => ({
+          from,
+          to,
+          publishAt: null,
+          event: { at, actorId, kind: 'transition' as const, fromStatus: from, toStatus: to, note: null, detail: null },
+          notifications: [],
+        })
+        await storage.stories.transition(first.id, step('draft', 'spiked', owner.id, '2026-01-01T10:00:00.000Z'))
+        await storage.stories.transition(first.id, step('spiked', 'draft', null, '2026-01-01T11:00:00.000Z'))
+        await storage.stories.transition(first.id, step('draft', 'submitted', owner.id, '2026-01-01T12:00:00.000Z'))
+        await storage.stories.transition(first.id, step('submitted', 'spiked', null, '2026-01-01T13:00:00.000Z'))
+        const spikes = await storage.stories.lastSpikes([first.id, never.id, 'no-such-story'])
+        expect([...spikes.keys()]).toEqual([first.id])
+        expect(spikes.get(first.id)).toMatchObject({ actorId: null, fromStatus: 'submitted', toStatus: 'spiked' })
+        expect((await storage.stories.lastSpikes([])).size).toBe(0)
+      })
+
       it('refuses a second story with the same id', async () => {
         const first = story()
         await storage.stories.create(first, new Uint8Array([0, 0]))

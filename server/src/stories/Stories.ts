@@ -31,6 +31,7 @@ import type {
   SectionRecord,
   Storage,
   StoryChanges,
+  StoryEventRecord,
   StoryHit,
   StoryQuery,
   StoryRecord,
@@ -73,6 +74,11 @@ function clip(text: string, max: number): string {
     kept += character
   }
   return `${kept}…`
+}
+
+/** Who spiked a story and from what, as the transition table needs it (`spikedOwnDraft`). */
+function spikeOf(event: StoryEventRecord | undefined): Story['spike'] {
+  return event?.fromStatus ? { by: event.actorId, from: event.fromStatus } : null
 }
 
 export class Stories {
@@ -282,12 +288,13 @@ export class Stories {
 
   async toApi(records: StoryRecord[]): Promise<Story[]> {
     if (records.length === 0) return []
-    const [sections, users, notes, changes] = await Promise.all([
+    const [sections, users, notes, changes, spikes] = await Promise.all([
       this.storage.sections.list(),
       this.storage.users.list(),
       this.storage.stories.lastNotes(records.map((record) => record.id)),
       // Published stories whose working copy differs from what readers get (publish/WorkingCopies.ts).
       this.storage.published.unpublishedChanges(records.filter((record) => record.status === 'published').map((record) => record.id)),
+      this.storage.stories.lastSpikes(records.filter((record) => record.status === 'spiked').map((record) => record.id)),
     ])
     const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
     return records.map((record) => {
@@ -319,6 +326,7 @@ export class Stories {
         publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
         firstPublishedAt: record.firstPublishedAt,
         unpublishedChanges: changes.get(record.id) ?? null,
+        spike: spikeOf(spikes.get(record.id)),
       }
     })
   }

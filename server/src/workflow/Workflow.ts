@@ -62,7 +62,12 @@ export class Workflow {
     const story = await this.storage.stories.get(storyId)
     if (!story) throw new WorkflowError('not_found', 'No such story')
     const verdict = checkTransition(
-      { role: actor.role, isAssigned: story.assignees.includes(actor.id), isCreator: story.createdBy === actor.id },
+      {
+        role: actor.role,
+        isAssigned: story.assignees.includes(actor.id),
+        isCreator: story.createdBy === actor.id,
+        spikedOwnDraft: story.status === 'spiked' && (await this.spikedOwnDraft(actor, story.id)),
+      },
       story.status,
       request.to,
     )
@@ -85,6 +90,12 @@ export class Workflow {
     if (!republishing && request.revision) throw new WorkflowError('invalid', 'revision goes with republishing a published story only', 'revision')
     if (request.previewed !== undefined && request.to !== 'published') throw new WorkflowError('invalid', 'previewed goes with publishing only', 'previewed')
     return this.apply(story, request.to, { actor, note, publishAt, revision: request.revision ?? null, previewed: request.previewed ?? null })
+  }
+
+  /** Was the story's last spike `actor`'s own, of a draft? (A reporter may undo only that one.) */
+  private async spikedOwnDraft(actor: UserRecord, storyId: string): Promise<boolean> {
+    const spike = (await this.storage.stories.lastSpikes([storyId])).get(storyId)
+    return spike?.actorId === actor.id && spike.fromStatus === 'draft'
   }
 
   /**

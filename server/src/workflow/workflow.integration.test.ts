@@ -96,6 +96,15 @@ describe('what a move needs', () => {
     // Past the draft, the desk still decides.
     expect((await move('assigned', 'submitted')).status).toBe(200)
     expect((await move('assigned', 'spiked')).status).toBe(403)
+    // A story the desk spiked stays spiked until the desk restores it: filed, or a draft.
+    expect((await move('editor', 'spiked')).status).toBe(200)
+    const refused = await move('assigned', 'draft')
+    expect(refused.status).toBe(403)
+    expect((refused.body as ApiErrorBody).error.message).toMatch(/spiked their own draft/)
+    expect((await move('editor', 'draft')).status).toBe(200)
+    expect((await move('editor', 'spiked')).status).toBe(200)
+    expect((await move('assigned', 'draft')).status).toBe(403)
+    expect((await move('editor', 'draft')).status).toBe(200)
   })
 
   it('a send-back needs a note, which the story then shows', async () => {

@@ -124,6 +124,8 @@ export const Story = z.object({
   firstPublishedAt: z.string().nullable(),
   /** Published, and the working copy differs from the live version; null otherwise. */
   unpublishedChanges: UnpublishedChanges.nullable(),
+  /** A spiked story: who spiked it (null: the system) and from what (who may restore it). */
+  spike: z.object({ by: z.string().nullable(), from: StoryStatus }).nullable(),
 })
 export type Story = z.infer<typeof Story>
 

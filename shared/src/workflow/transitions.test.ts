@@ -13,13 +13,14 @@ const ACTORS: Record<string, TransitionActor> = {
   'assigned reporter': { role: 'reporter', isAssigned: true, isCreator: false },
   'reporter who created it': { role: 'reporter', isAssigned: false, isCreator: true },
   'other reporter': { role: 'reporter', isAssigned: false, isCreator: false },
+  'reporter who spiked their own draft': { role: 'reporter', isAssigned: true, isCreator: true, spikedOwnDraft: true },
 }
 
 /** The rules as the newsroom states them (issue: "Statuses and transitions"). */
 function expected(actorName: string, from: StoryStatus, to: StoryStatus): 'allowed' | 'forbidden' | 'impossible' {
   const desk = actorName === 'editor' || actorName === 'admin'
   const moves: [StoryStatus, StoryStatus, (name: string) => boolean][] = [
-    ['draft', 'submitted', (name) => desk || name === 'assigned reporter'],
+    ['draft', 'submitted', (name) => desk || name === 'assigned reporter' || name === 'reporter who spiked their own draft'],
     ['submitted', 'draft', () => desk],
     ['submitted', 'approved', () => desk],
     ['approved', 'submitted', () => desk],
@@ -29,12 +30,13 @@ function expected(actorName: string, from: StoryStatus, to: StoryStatus): 'allow
     ['scheduled', 'published', () => desk],
     ['published', 'published', () => desk],
     ['published', 'unpublished', () => desk],
-    ['draft', 'spiked', (name) => desk || name === 'assigned reporter' || name === 'reporter who created it'],
+    ['draft', 'spiked', (name) => desk || name === 'assigned reporter' || name === 'reporter who created it' || name === 'reporter who spiked their own draft'],
     ['submitted', 'spiked', () => desk],
     ['approved', 'spiked', () => desk],
     ['scheduled', 'spiked', () => desk],
-    // A reporter restores what they may spike: their own story (issue 9, a spike by mistake).
-    ['spiked', 'draft', (name) => desk || name === 'assigned reporter' || name === 'reporter who created it'],
+    // A reporter undoes their own spike of their draft (issue 9, a spike by mistake); what
+    // the desk spiked, or a reporter's story spiked from further along, stays the desk's.
+    ['spiked', 'draft', (name) => desk || name === 'reporter who spiked their own draft'],
   ]
   const move = moves.find(([a, b]) => a === from && b === to)
   if (!move) return 'impossible'

@@ -10,7 +10,7 @@
 import type { Role, StoryStatus } from './statuses.js'
 
 /** Who may make a move. */
-type Actor = 'desk' | 'assignedReporter' | 'ownDraftReporter'
+type Actor = 'desk' | 'assignedReporter' | 'ownDraftReporter' | 'ownSpikeReporter'
 
 export interface TransitionRule {
   from: StoryStatus
@@ -45,8 +45,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule('scheduled', 'spiked', 'Spike', ['desk']),
   // A reporter who spiked their own draft by mistake takes it back: the spike is not a
   // deletion, and restoring gives back only a draft, which still needs the desk to go
-  // further. The same people may spike a draft and restore it.
-  rule('spiked', 'draft', 'Restore', ['desk', 'ownDraftReporter']),
+  // further. A story the desk spiked stays the desk's decision.
+  rule('spiked', 'draft', 'Restore', ['desk', 'ownSpikeReporter']),
 ]
 
 export interface TransitionActor {
@@ -55,6 +55,8 @@ export interface TransitionActor {
   isAssigned: boolean
   /** The person created the story (a reporter's own draft, even unassigned). */
   isCreator: boolean
+  /** The story's last spike was this person's, of their draft (see `Story.spike`). */
+  spikedOwnDraft?: boolean
 }
 
 export type TransitionVerdict =
@@ -74,6 +76,8 @@ function qualifies(actor: TransitionActor, who: Actor): boolean {
       return actor.role === 'reporter' && actor.isAssigned
     case 'ownDraftReporter':
       return actor.role === 'reporter' && (actor.isAssigned || actor.isCreator)
+    case 'ownSpikeReporter':
+      return actor.role === 'reporter' && actor.spikedOwnDraft === true
   }
 }
 
@@ -92,7 +96,12 @@ export function checkTransition(actor: TransitionActor, from: StoryStatus, to: S
 }
 
 function describeWho(who: readonly Actor[]): string {
-  const names: Record<Actor, string> = { desk: 'editors', assignedReporter: 'its assigned reporters', ownDraftReporter: 'its reporter' }
+  const names: Record<Actor, string> = {
+    desk: 'editors',
+    assignedReporter: 'its assigned reporters',
+    ownDraftReporter: 'its reporter',
+    ownSpikeReporter: 'the reporter who spiked their own draft',
+  }
   return who.map((entry) => names[entry]).join(' or ')
 }
 

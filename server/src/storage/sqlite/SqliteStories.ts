@@ -388,6 +388,19 @@ export class SqliteStories implements StoryStore {
     return new Map(rows.map((row) => [row.story_id, toEvent(row)]))
   }
 
+  async lastSpikes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>> {
+    if (ids.length === 0) return new Map()
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM story_events WHERE id IN (
+           SELECT max(id) FROM story_events
+           WHERE story_id IN (SELECT value FROM json_each(?)) AND kind = 'transition' AND to_status = 'spiked'
+           GROUP BY story_id)`,
+      )
+      .all(JSON.stringify(ids)) as EventRow[]
+    return new Map(rows.map((row) => [row.story_id, toEvent(row)]))
+  }
+
   async due(now: string): Promise<StoryRecord[]> {
     return (this.db.prepare(`${SELECT} WHERE s.status = 'scheduled' AND s.publish_at <= ? ORDER BY s.publish_at`).all(now) as StoryRow[]).map(toStory)
   }
