@@ -49,6 +49,15 @@ test('the headline stops at its maximum, with a counter near the limit', async (
   await expect
     .poll(async () => (await copydesk.api<{ headline: string }>('GET', `/api/stories/${storyId}`, { email: PEOPLE.camille.email })).headline.length)
     .toBe(MAX_HEADLINE)
+
+  // On the board, a headline of one long word stays inside its card, and the card inside its column.
+  await camille.board.open(copydesk.url)
+  const card = camille.board.card(/^a{200}/)
+  await expect(card).toBeVisible()
+  const column = await camille.board.column('Draft').boundingBox()
+  const box = await card.boundingBox()
+  expect(box!.x + box!.width).toBeLessThanOrEqual(column!.x + column!.width + 1)
+  expect(box!.height).toBeLessThan(260)
 })
 
 test('a paste too large for the server is refused with a message before anything is sent', async ({ copydesk, actor }) => {

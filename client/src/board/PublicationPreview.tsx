@@ -48,7 +48,8 @@ export function usePreview(storyId: string, revision: RevisionKind | null, note:
   }, [note])
   useEffect(() => {
     const controller = new AbortController()
-    setState({ state: 'loading' })
+    // The page on screen stays until the next one arrives: Confirm never flickers to
+    // disabled under a pointer, and what it sends (`fingerprint`) is what is on screen.
     fetchPreview(storyId, revision, settledNote, controller.signal).then(
       ({ html, fingerprint }) => setState({ state: 'ready', html, fingerprint }),
       (error: unknown) => {
