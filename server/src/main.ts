@@ -9,7 +9,6 @@
 import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { getRequestListener } from '@hono/node-server'
-import { CloseCode } from '@copydesk/shared/protocol'
 import { createServer } from 'node:http'
 import { Accounts } from './auth/Accounts.js'
 import { Auth } from './auth/Auth.js'
@@ -24,11 +23,11 @@ import { DEFAULT_PATIENCE } from './storage/sqlite/patient.js'
 import type { Storage } from './storage/Storage.js'
 import { StorageHealth } from './storage/StorageHealth.js'
 import { Stories } from './stories/Stories.js'
-import { NewsroomEvents } from './events/NewsroomEvents.js'
+import { NewsroomEvents } from './NewsroomEvents.js'
 import { SocketServer } from './events/socketServer.js'
 import { Notifications } from './notifications/Notifications.js'
+import { AccessPolicy } from './sync/AccessPolicy.js'
 import { Rooms } from './sync/Rooms.js'
-import { textAccess } from './workflow/access.js'
 import { Workflow } from './workflow/Workflow.js'
 import { Publisher } from './publish/Publisher.js'
 import { WorkingCopies } from './publish/WorkingCopies.js'
@@ -63,30 +62,26 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       patience: { ...DEFAULT_PATIENCE, budgetMs: config.sqliteLockWaitMs },
     })
   const events = new NewsroomEvents()
-  const accounts = new Accounts(storage)
-  const stories = new Stories(storage, events, logger, config.site.language)
-  const workflow = new Workflow(storage, events, logger)
-  const notifications = new Notifications(storage)
-  const auth = new Auth(storage)
-
   const health = new StorageHealth()
   const rooms = new Rooms({
     documents: storage.documents,
     logger,
     health,
     settings: config.sync,
-    onDocumentChanged: (storyId, doc) => {
-      stories.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
-      workingCopies.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'comparing the working copy failed'))
-    },
+    onDocumentChanged: (storyId, doc) => events.emit('documentChanged', storyId, doc),
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
   })
-  // The public site's address: PUBLIC_URL, or where this server listens (fixed once it does).
+  new AccessPolicy(events, rooms, logger)
+  // The public site's address: PUBLIC_URL, or where this server listens (known once it does).
   let siteUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
-  const workingCopies = new WorkingCopies(storage, events, (storyId) => rooms.documentState(storyId), logger)
-  const publisher = new Publisher(storage, (storyId) => rooms.documentState(storyId), () => ({ url: siteUrl, ...config.site }), logger, workingCopies)
-  workflow.publishing = publisher
-  stories.siteUrl = () => siteUrl
+  const documentState = (storyId: string) => rooms.documentState(storyId)
+  const workingCopies = new WorkingCopies(storage, events, documentState, logger)
+  const publisher = new Publisher(storage, documentState, () => ({ url: siteUrl, ...config.site }), logger, workingCopies)
+  const accounts = new Accounts(storage, events)
+  const stories = new Stories(storage, events, logger, config.site.language, () => siteUrl)
+  const workflow = new Workflow(storage, events, logger, publisher)
+  const notifications = new Notifications(storage)
+  const auth = new Auth(storage)
   const scheduler = new Scheduler(storage, workflow, events, logger, config.schedulerIntervalMs)
 
   if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, workflow, logger })
@@ -94,35 +89,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
     if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
   }
-
-  // A status or assignment change gives every open connection the access it now has [S18].
-  const refreshAccess = (storyId: string) => {
-    storage.stories
-      .get(storyId)
-      .then((story) => {
-        if (!story) return
-        rooms.refreshAccess(storyId, (session) =>
-          textAccess({ userId: session.identity.userId, role: session.identity.role, scope: session.credential.scope }, story),
-        )
-      })
-      .catch((error: unknown) => logger.error({ err: error, storyId }, 'refreshing access failed'))
-  }
-  stories.onAccessChanged = refreshAccess
-  workflow.onAccessChanged = refreshAccess
-  accounts.onAccessEnded((event) => {
-    const matches = (userId: string, credential: { kind: string; id: string }) =>
-      (event.userId !== undefined && userId === event.userId) ||
-      (event.credential !== undefined && credential.kind === event.credential.kind && credential.id === event.credential.id)
-    sockets.disconnectWhere((data) => matches(data.userId, data.credential))
-    const closed = rooms.closeWhere(
-      (session) =>
-        (event.userId !== undefined && session.identity.userId === event.userId) ||
-        (event.credential !== undefined && session.credential.kind === event.credential.kind && session.credential.id === event.credential.id),
-      CloseCode.UNAUTHENTICATED,
-      event.reason === 'logged-out' ? 'Signed out' : 'Access ended',
-    )
-    if (closed > 0) logger.info({ userId: event.userId, reason: event.reason, closed }, 'closed connections')
-  })
 
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
   const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, publisher, health, metrics })

@@ -1,22 +1,16 @@
 /**
  * Accounts and API tokens: creating, changing, disabling, deleting. Ending an account's
- * access is immediate: its sessions are deleted and `onAccessEnded` closes its open
- * connections (websockets, and newsroom events once they exist).
+ * access is immediate: its sessions are deleted and `accessEnded` is announced, which
+ * closes its open connections (the broker's and the newsroom events').
  */
 import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
 import type { Role } from '@copydesk/shared/workflow'
-import type { SessionCredential } from '../sync/Session.js'
+import type { AccessEndedEvent, NewsroomEvents } from '../NewsroomEvents.js'
 import type { ApiTokenRecord, Storage, UserRecord } from '../storage/Storage.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { hashToken, newId, newToken } from './secrets.js'
 
-export interface AccessEndedEvent {
-  /** Every connection of this user… */
-  userId?: string
-  /** …or only those opened with this credential. */
-  credential?: Pick<SessionCredential, 'kind' | 'id'>
-  reason: 'disabled' | 'deleted' | 'logged-out' | 'token-revoked'
-}
+export type { AccessEndedEvent }
 
 export class AccountError extends Error {
   constructor(
@@ -29,17 +23,14 @@ export class AccountError extends Error {
 }
 
 export class Accounts {
-  private readonly listeners: ((event: AccessEndedEvent) => void)[] = []
+  constructor(
+    private readonly storage: Storage,
+    private readonly events: NewsroomEvents,
+  ) {}
 
-  constructor(private readonly storage: Storage) {}
-
-  onAccessEnded(listener: (event: AccessEndedEvent) => void): void {
-    this.listeners.push(listener)
-  }
-
-  /** Tells every listener that some access ended (also used by logout). */
+  /** Announces that some access ended (also used by logout). */
   accessEnded(event: AccessEndedEvent): void {
-    for (const listener of this.listeners) listener(event)
+    this.events.emit('accessEnded', event)
   }
 
   async create(request: CreateUserRequest): Promise<UserRecord> {

@@ -18,7 +18,8 @@ import type { Logger } from '../logger.js'
 import type { Notifications } from '../notifications/Notifications.js'
 import type { Stories } from '../stories/Stories.js'
 import type { Rooms } from '../sync/Rooms.js'
-import type { NewsroomEvents } from './NewsroomEvents.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
+import { endedFor } from '../sync/AccessPolicy.js'
 
 interface SocketData {
   userId: string
@@ -134,6 +135,8 @@ export class SocketServer {
 
   private listen(): void {
     const { events, stories, notifications, rooms, logger } = this.deps
+    // Access that ended closes the newsroom sockets it opened too.
+    events.on('accessEnded', (event) => this.disconnectWhere((data) => endedFor(event, data.userId, data.credential)))
     events.on('storyChanged', (storyId) => {
       if (this.pendingStories.has(storyId)) return
       this.pendingStories.set(

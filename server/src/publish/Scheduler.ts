@@ -6,7 +6,7 @@
  * job tries again on its next run.
  */
 import { isDesk } from '@copydesk/shared/workflow'
-import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type { NewNotification, Storage, StoryRecord } from '../storage/Storage.js'
 import type { Workflow } from '../workflow/Workflow.js'

@@ -14,7 +14,7 @@
  */
 import { readStoryContent } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
-import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import { parseContent } from './content.js'
@@ -42,7 +42,11 @@ export class WorkingCopies {
     /** A story document's current state, encoded (see `Rooms.documentState`). */
     private readonly documentState: (storyId: string) => Promise<Uint8Array>,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    events.on('documentChanged', (storyId, doc) => {
+      this.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'comparing the working copy failed'))
+    })
+  }
 
   /** The document changed (the broker's throttled hook). */
   documentChanged(storyId: string, doc: Y.Doc): Promise<void> {

@@ -22,7 +22,7 @@ import { isDesk } from '@copydesk/shared/workflow'
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { newId } from '../auth/secrets.js'
-import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type {
   BylineEntry,
@@ -84,17 +84,20 @@ function spikeOf(event: StoryEventRecord | undefined): Story['spike'] {
 export class Stories {
   /** What was last written of each open story's derived fields, to skip writes that change nothing. */
   private readonly lastDerived = new Map<string, string>()
-  /** Called after assignments change, so open connections get the access they now have. */
-  onAccessChanged: (storyId: string) => void = () => {}
-  /** The public site's address, for `publicUrl` (known once the server listens). */
-  siteUrl: () => string = () => ''
 
   constructor(
     private readonly storage: Storage,
     private readonly events: NewsroomEvents,
     private readonly logger: Logger,
     private readonly defaultLanguage = 'fr',
-  ) {}
+    /** The public site's address, for `publicUrl` (known once the server listens). */
+    private readonly siteUrl: () => string = () => '',
+  ) {
+    // Derived fields (headline, length, search text) follow the document as people type.
+    events.on('documentChanged', (storyId, doc) => {
+      this.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'updating story fields failed'))
+    })
+  }
 
   async create(input: NewStoryInput): Promise<StoryRecord> {
     if (input.sectionId && !(await this.sectionExists(input.sectionId))) {
@@ -183,7 +186,7 @@ export class Stories {
       if (!result) throw new WorkflowError('not_found', 'No such story')
       current = result.story
       if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
-      if (result.added.length + result.removed.length > 0) this.onAccessChanged(id)
+      if (result.added.length + result.removed.length > 0) this.events.emit('accessChanged', result.story)
     }
     const changes: StoryChanges = {}
     if (request.section !== undefined) changes.sectionId = request.section

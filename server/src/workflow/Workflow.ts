@@ -8,7 +8,7 @@
 import type { TransitionRequest } from '@copydesk/shared/api'
 import { checkTransition } from '@copydesk/shared/workflow'
 import type { StoryStatus } from '@copydesk/shared/workflow'
-import type { NewsroomEvents } from '../events/NewsroomEvents.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type { Prepared, PublishRequest } from '../publish/Publisher.js'
 import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
@@ -44,10 +44,6 @@ export interface MoveOptions {
 }
 
 export class Workflow {
-  /** Called after a move, so open connections get the access they now have. */
-  onAccessChanged: (storyId: string) => void = () => {}
-  /** Renders publications; set once the document rooms exist (see main.ts). */
-  publishing: Publishing | null = null
   /** Publications of one story run one at a time: each numbers its version after the last. */
   private readonly publicationQueue = new Map<string, Promise<unknown>>()
 
@@ -55,6 +51,8 @@ export class Workflow {
     private readonly storage: Storage,
     private readonly events: NewsroomEvents,
     private readonly logger: Logger,
+    /** Renders publications (`Publisher`). */
+    private readonly publishing: Publishing,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -105,7 +103,6 @@ export class Workflow {
   async apply(story: StoryRecord, to: StoryStatus, options: MoveOptions): Promise<StoryRecord> {
     if (to !== 'published') return this.write(story, to, options, undefined)
     const publishing = this.publishing
-    if (!publishing) throw new Error('Publishing is not set up')
     const previous = this.publicationQueue.get(story.id) ?? Promise.resolve()
     const run = previous
       .catch(() => undefined)
@@ -159,8 +156,8 @@ export class Workflow {
     this.logger.info({ storyId: story.id, from: story.status, to, userId: actorId }, 'story moved')
     this.events.emit('storyChanged', story.id)
     if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
-    this.onAccessChanged(story.id)
-    if (to === 'published' || story.status === 'published') this.publishing?.changed(result.story)
+    this.events.emit('accessChanged', result.story)
+    if (to === 'published' || story.status === 'published') this.publishing.changed(result.story)
     return result.story
   }
 }
