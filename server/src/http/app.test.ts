@@ -6,42 +6,11 @@
 import { describe, expect, it } from 'vitest'
 import type { ApiErrorBody } from '@copydesk/shared/api'
 import { AccountError } from '../auth/Accounts.js'
-import type { Principal } from '../auth/Auth.js'
-import { loadConfig } from '../config.js'
 import { DomainError } from '../errors.js'
-import { createLogger, silentLogger, type Logger } from '../logger.js'
-import { ConflictError, StorageUnavailableError, type UserRecord } from '../storage/Storage.js'
-import { StorageHealth } from '../storage/StorageHealth.js'
+import { createLogger, type Logger } from '../logger.js'
+import { ConflictError, StorageUnavailableError } from '../storage/Storage.js'
+import { STUB_ADMIN as admin, stubApp as appWith } from '../testing/stubApp.js'
 import { WorkflowError } from '../workflow/WorkflowError.js'
-import { createApp } from './app.js'
-import type { Services } from './context.js'
-
-const admin: UserRecord = {
-  id: 'user-admin',
-  email: 'admin@copydesk.test',
-  displayName: 'Admin',
-  role: 'admin',
-  passwordHash: 'x',
-  bio: '',
-  color: '#000000',
-  disabled: false,
-  createdAt: new Date().toISOString(),
-}
-const principal: Principal = { user: admin, credential: { kind: 'session', id: 'session-1', scope: 'write' }, scope: 'write' }
-
-/** An app over stand-in services: `overrides` says what each one does (or throws). */
-function appWith(overrides: Record<string, unknown>, logger: Logger = silentLogger()) {
-  const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), clientDist: null }
-  const services = {
-    config,
-    logger,
-    health: new StorageHealth(),
-    auth: { resolve: async () => principal },
-    storage: { kind: 'sqlite', ping: async () => {} },
-    ...overrides,
-  } as unknown as Services
-  return createApp(services)
-}
 
 const STORY_ID = 'story-0001'
 const json = (body: unknown): RequestInit => ({ method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })

@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception'
 import { authRoutes } from './auth.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
+import { docsRoutes } from './docs.js'
 import { ApiError, STORAGE_RETRY_AFTER_SECONDS, toApiError } from './errors.js'
 import { reasonOf } from '../storage/StorageHealth.js'
 import { instanceRoutes } from './instance.js'
@@ -94,6 +95,7 @@ export function createApp(services: Services): Hono<AppEnv> {
       },
     }),
   )
+  api.route('/', docsRoutes())
   api.route('/', instanceRoutes(services))
   api.route('/', authRoutes(services))
   api.route('/', userRoutes(services))
