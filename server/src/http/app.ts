@@ -1,7 +1,9 @@
 /**
- * The HTTP app (Hono): who is asking, CSRF and body-size guards, the API routes, the built
- * client, and the one error boundary that turns every failure into a JSON error with the
- * right status. Websockets do not pass through here: see `upgrade.ts`.
+ * The HTTP app (Hono): a log line per request, who is asking, CSRF and body-size guards, the
+ * API routes and their description (`/api/openapi.json`, `/api/docs`), the built client,
+ * and the one error boundary that turns every failure into a JSON error with the right
+ * status (the table is `toApiError` in `errors.ts`). Websockets do not pass through here:
+ * see `upgrade.ts`.
  */
 import { MAX_JSON_BODY_BYTES } from '@copydesk/shared/limits'
 import { Hono } from 'hono'
