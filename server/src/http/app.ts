@@ -8,7 +8,6 @@
 import { MAX_JSON_BODY_BYTES } from '@copydesk/shared/limits'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { authRoutes } from './auth.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
@@ -38,10 +37,6 @@ export function createApp(services: Services): Hono<AppEnv> {
     }
     const answer = toApiError(error)
     if (answer) return c.json(answer.body(), answer.status, answer.headers)
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'bad_request'
-      return c.json({ error: { code, message: error.message || 'Bad request' } }, error.status)
-    }
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500)
   })

@@ -6,6 +6,7 @@
  * translate.
  */
 import type { ApiErrorBody, ErrorCode } from '@copydesk/shared/api'
+import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError } from '../errors.js'
 import { ConflictError, StorageUnavailableError } from '../storage/Storage.js'
@@ -62,6 +63,11 @@ export function toApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error
   if (error instanceof DomainError) return fromDomainError(error)
   if (error instanceof ConflictError) return new ApiError(409, 'conflict', error.message)
+  if (error instanceof HTTPException && error.status < 500) {
+    // Hono's own refusals (a malformed URL, a body limit of a middleware): same body shape.
+    const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'bad_request'
+    return new ApiError(error.status as ContentfulStatusCode, code, error.message || 'Bad request')
+  }
   if (error instanceof StorageUnavailableError) {
     // Transient, and nobody's fault: say when to come back rather than "something went wrong".
     return new ApiError(503, 'storage_unavailable', 'Changes cannot be saved right now; try again in a moment', undefined, {
