@@ -3,6 +3,9 @@
  * that throw what real services and stores throw. No route maps errors itself, so what
  * these answers show is `app.onError`'s table.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ApiErrorBody } from '@copydesk/shared/api'
 import { AccountError } from '../auth/Accounts.js'
@@ -157,5 +160,23 @@ describe('the request log', () => {
     await app.request(`/api/stories/${STORY_ID}`, json({ tags: ['municipales'] }))
     const line = lines.find((entry) => entry.msg === 'request')
     expect(line).toMatchObject({ method: 'PATCH', route: '/api/stories/:id', status: 500, level: 40 })
+  })
+
+  it('names the route that answered, not a later catch-all that matched too (the built client)', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'copydesk-client-'))
+    try {
+      writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Copydesk</title>')
+      const { logger, lines } = capturedLogger()
+      const app = appWith({ config: { clientDist: dist }, storage: { kind: 'sqlite', users: { list: async () => [admin] } } }, logger)
+      expect((await app.request('/api/users')).status).toBe(200)
+      expect((await app.request('/board')).status).toBe(200)
+      const requests = lines.filter((line) => line.msg === 'request').map(({ route, status }) => ({ route, status }))
+      expect(requests).toEqual([
+        { route: '/api/users', status: 200 },
+        { route: '/*', status: 200 },
+      ])
+    } finally {
+      rmSync(dist, { recursive: true, force: true })
+    }
   })
 })

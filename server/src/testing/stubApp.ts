@@ -24,16 +24,16 @@ export const STUB_ADMIN: UserRecord = {
 }
 const principal: Principal = { user: STUB_ADMIN, credential: { kind: 'session', id: 'session-1', scope: 'write' }, scope: 'write' }
 
-/** An app over stand-in services: `overrides` says what each one does (or throws). */
+/** An app over stand-in services: `overrides` says what each one does (or throws); `config` is merged. */
 export function stubApp(overrides: Record<string, unknown> = {}, logger: Logger = silentLogger()): Hono<AppEnv> {
-  const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), clientDist: null }
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), clientDist: null, ...(overrides.config as object | undefined) }
   const services = {
-    config,
     logger,
     health: new StorageHealth(),
     auth: { resolve: async () => principal },
     storage: { kind: 'sqlite', ping: async () => {} },
     ...overrides,
+    config,
   } as unknown as Services
   return createApp(services)
 }
