@@ -1,7 +1,8 @@
 /**
  * Structured logs (pino, JSON lines on stdout). What goes in: ids, counts, sizes, timings,
  * error messages. What never goes in: story text, passwords, tokens, cookies. Request
- * logging records method, path and status only; `redact` is the last line of defence.
+ * logging (`http/requestLog.ts`) records method, route pattern, status and time only;
+ * `redact` is the last line of defence.
  */
 import { pino } from 'pino'
 

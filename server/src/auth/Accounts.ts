@@ -7,17 +7,16 @@ import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUse
 import type { Role } from '@copydesk/shared/workflow'
 import type { AccessEndedEvent, NewsroomEvents } from '../NewsroomEvents.js'
 import type { ApiTokenRecord, Storage, UserRecord } from '../storage/Storage.js'
+import { DomainError } from '../errors.js'
 import { hashPassword, verifyPassword } from './passwords.js'
 import { hashToken, newId, newToken } from './secrets.js'
 
 export type { AccessEndedEvent }
 
-export class AccountError extends Error {
-  constructor(
-    readonly kind: 'not_found' | 'conflict',
-    message: string,
-  ) {
-    super(message)
+/** A refusal of the account service: a `DomainError`, mapped to its status by `app.onError`. */
+export class AccountError extends DomainError {
+  constructor(kind: 'not_found' | 'conflict', message: string) {
+    super(kind, message)
     this.name = 'AccountError'
   }
 }

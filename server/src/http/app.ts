@@ -1,66 +1,42 @@
 /**
- * The HTTP app (Hono): who is asking, CSRF and body-size guards, the API routes, the built
- * client, and the one error boundary that turns every failure into a JSON error with the
- * right status. Websockets do not pass through here: see `upgrade.ts`.
+ * The HTTP app (Hono): a log line per request, who is asking, CSRF and body-size guards, the
+ * API routes and their description (`/api/openapi.json`, `/api/docs`), the built client,
+ * and the one error boundary that turns every failure into a JSON error with the right
+ * status (the table is `toApiError` in `errors.ts`). Websockets do not pass through here:
+ * see `upgrade.ts`.
  */
 import { MAX_JSON_BODY_BYTES } from '@copydesk/shared/limits'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { HTTPException } from 'hono/http-exception'
 import { authRoutes } from './auth.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
-import { ApiError } from './errors.js'
+import { docsRoutes } from './docs.js'
+import { ApiError, STORAGE_RETRY_AFTER_SECONDS, toApiError } from './errors.js'
 import { reasonOf } from '../storage/StorageHealth.js'
 import { instanceRoutes } from './instance.js'
 import { originVerdict } from './origins.js'
 import { notificationRoutes } from './notifications.js'
 import { publicApiRoutes, publicRoutes } from './public.js'
+import { requestLog } from './requestLog.js'
 import { sectionRoutes } from './sections.js'
 import { storyRoutes } from './stories.js'
-import { WorkflowError } from '../workflow/WorkflowError.js'
 import { StorageUnavailableError } from '../storage/Storage.js'
 import { userRoutes } from './users.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-/** Seconds a client should wait before trying a write again while storage is unavailable. */
-const STORAGE_RETRY_AFTER_SECONDS = 5
-
-function fromWorkflowError(error: WorkflowError): ApiError {
-  switch (error.kind) {
-    case 'not_found':
-      return new ApiError(404, 'not_found', error.message)
-    case 'forbidden':
-      return new ApiError(403, 'forbidden', error.message)
-    case 'conflict':
-      return new ApiError(409, 'conflict', error.message)
-    case 'changed_since_preview':
-      return new ApiError(409, 'changed_since_preview', error.message)
-    case 'invalid':
-      return new ApiError(400, 'validation_failed', error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
-  }
-}
 
 export function createApp(services: Services): Hono<AppEnv> {
   const { config, logger, auth, storage, health } = services
   const app = new Hono<AppEnv>()
+  app.use('*', requestLog(logger))
 
   app.onError((error, c) => {
-    if (error instanceof WorkflowError) error = fromWorkflowError(error)
     if (error instanceof StorageUnavailableError) {
-      // Transient, and nobody's fault: say when to come back rather than "something went wrong".
       logger.warn({ err: error, method: c.req.method, path: c.req.path }, 'storage unavailable')
-      error = new ApiError(503, 'storage_unavailable', 'Changes cannot be saved right now; try again in a moment', undefined, {
-        'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
-      })
     }
-    if (error instanceof ApiError) {
-      return c.json(error.body(), error.status, error.headers)
-    }
-    if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 413 ? 'payload_too_large' : error.status === 404 ? 'not_found' : 'bad_request'
-      return c.json({ error: { code, message: error.message || 'Bad request' } }, error.status)
-    }
+    const answer = toApiError(error)
+    if (answer) return c.json(answer.body(), answer.status, answer.headers)
     logger.error({ err: error, method: c.req.method, path: c.req.path }, 'request failed')
     return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500)
   })
@@ -116,6 +92,7 @@ export function createApp(services: Services): Hono<AppEnv> {
       },
     }),
   )
+  api.route('/', docsRoutes())
   api.route('/', instanceRoutes(services))
   api.route('/', authRoutes(services))
   api.route('/', userRoutes(services))

@@ -1,7 +1,6 @@
 /** Sections (`/api/sections`): everyone reads them, admins manage them. */
 import { CreateSectionRequest, UpdateSectionRequest } from '@copydesk/shared/api'
 import { Hono } from 'hono'
-import { ConflictError } from '../storage/Storage.js'
 import { principalOf, requireRole, type AppEnv, type Services } from './context.js'
 import { ApiError, notFound } from './errors.js'
 import { readJson } from './validate.js'
@@ -43,12 +42,8 @@ export function sectionRoutes({ stories, storage }: Services): Hono<AppEnv> {
   })
 
   routes.delete('/sections/:id', requireRole('admin'), async (c) => {
-    try {
-      if (!(await storage.sections.delete(c.req.param('id')))) throw notFound('No such section')
-    } catch (error) {
-      if (error instanceof ConflictError) throw new ApiError(409, 'conflict', error.message)
-      throw error
-    }
+    // A section still in use is storage's ConflictError: a 409 through `app.onError`.
+    if (!(await storage.sections.delete(c.req.param('id')))) throw notFound('No such section')
     return c.body(null, 204)
   })
 

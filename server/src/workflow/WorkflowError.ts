@@ -1,12 +1,12 @@
-/** Expected refusals of the newsroom's services, mapped to HTTP statuses at the API boundary. */
-export class WorkflowError extends Error {
-  constructor(
-    readonly kind: 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'changed_since_preview',
-    message: string,
-    /** For 'invalid': the request field at fault. */
-    readonly field?: string,
-  ) {
-    super(message)
+import { DomainError, type DomainErrorKind } from '../errors.js'
+
+/**
+ * Expected refusals of the workflow and story services: a `DomainError` (mapped to an HTTP
+ * status in `app.onError`) whose name says which service refused.
+ */
+export class WorkflowError extends DomainError {
+  constructor(kind: Exclude<DomainErrorKind, 'unauthenticated'>, message: string, field?: string) {
+    super(kind, message, field)
     this.name = 'WorkflowError'
   }
 }
