@@ -418,7 +418,7 @@ describe('lifecycle', () => {
     const realCompact = storage.documents.compact.bind(storage.documents)
     let compacting!: () => void
     let finishCompaction!: () => void
-    let compactFinished!: Promise<void>
+    let compactFinished!: Promise<boolean>
     const compactStarted = new Promise<void>((resolve) => (compacting = resolve))
     const released = new Promise<void>((resolve) => (finishCompaction = resolve))
     vi.spyOn(storage.documents, 'compact').mockImplementation((...args: Parameters<DocumentStore['compact']>) => {
@@ -491,6 +491,37 @@ describe('lifecycle', () => {
     const stored = await storedText(storage, storyId)
     expect(stored).toContain('first second')
     expect(stored.replace('first second', '')).toBe('x')
+  })
+
+  it('[S17] folds only what it holds: an entry another writer appended meanwhile survives, and a reload shows it', async () => {
+    const { storage, rooms } = fixture({ compactAfterEntries: 4 })
+    const storyId = await createStory(storage)
+    const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
+    await until(() => a.synced)
+    const text = a.doc.getText('body')
+    text.insert(0, 'ours')
+    await until(() => rooms.loaded(storyId)?.log.lastSeq === 1, 2000, 'our first update to be stored')
+    // Another writer (another server instance, a script) appends to the same story: number 2.
+    const other = new Y.Doc()
+    other.getText('standfirst').insert(0, 'from another instance')
+    expect(await storage.documents.append([{ storyId, update: Y.encodeStateAsUpdate(other) }])).toEqual([2])
+    const compact = vi.spyOn(storage.documents, 'compact')
+    for (let i = 0; i < 5; i++) {
+      text.insert(text.length, ` ${i}`)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await until(() => rooms.writer.pending === 0 && rooms.loaded(storyId)!.pendingWrites === 0)
+    await rooms.loaded(storyId)!.settle()
+    // Past its threshold the room compacted, but only through 1: it never held number 2.
+    expect(compact).toHaveBeenCalled()
+    expect(new Set(compact.mock.calls.map((call) => call[2]))).toEqual(new Set([1]))
+    expect((await storage.documents.load(storyId)).seqs).toEqual([2, 3, 4, 5, 6, 7])
+    a.disconnect()
+    await until(() => rooms.loaded(storyId) === undefined, 2000, 'the story to unload')
+    const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
+    await until(() => b.synced)
+    expect(b.text()).toBe('ours 0 1 2 3 4')
+    expect(b.doc.getText('standfirst').toString()).toBe('from another instance')
   })
 
   it('[S19] shutdown closes sessions as going away and writes everything accepted', async () => {
