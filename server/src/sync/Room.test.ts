@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import { MAX_QUEUED_FRAMES, FRAME_RATE_BURST } from '@copydesk/shared/limits'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
+import { diskFull } from '../testing/FaultyStorage.js'
 import { createStory, roomsFixture } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore } from '../storage/Storage.js'
@@ -171,14 +172,13 @@ describe('updates', () => {
   })
 
   it('[S4][S6] a failed append is not sent on, holds sync replies, and is retried until the disk has room', async () => {
-    const { storage, rooms } = fixture()
+    const { storage, faults, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => a.synced && b.synced)
-    // A real "database or disk is full" (SQLITE_FULL): no page may be added.
-    const pages = storage.database.pragma('page_count', { simple: true }) as number
-    storage.database.pragma(`max_page_count = ${pages}`)
+    // Storage says "database or disk is full" to every append until the disk has room.
+    faults.fail('documents.append', diskFull())
     a.doc.getText('body').insert(0, 'x'.repeat(20_000))
     await until(() => rooms.writer.failing, 2000, 'the append to fail')
     const joiner = new MemoryClient(identity('Inès')).connect(rooms, storyId)
@@ -188,19 +188,18 @@ describe('updates', () => {
     expect(joiner.synced).toBe(false)
     expect(a.received.filter((m) => messageKind(m) === 'step1')).toHaveLength(1) // no acknowledgement
     expect(rooms.loadedCount).toBe(1)
-    storage.database.pragma('max_page_count = 1073741823')
+    faults.heal()
     await until(() => b.text().length === 20_000 && joiner.synced && joiner.text().length === 20_000, 8000, 'the retry')
     expect((await storedText(storage, storyId)).length).toBe(20_000)
   })
 
   it('[S7] a sync step 1 is a barrier: its reply comes once the updates sent before it are stored', async () => {
-    const { storage, rooms } = fixture()
+    const { storage, faults, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => a.synced && b.synced)
-    const pages = storage.database.pragma('page_count', { simple: true }) as number
-    storage.database.pragma(`max_page_count = ${pages}`)
+    faults.fail('documents.append', diskFull())
     a.doc.getText('body').insert(0, 'z'.repeat(20_000))
     const repliesBefore = a.received.filter((m) => messageKind(m) === 'step2').length
     a.send(frame(MESSAGE_SYNC, SYNC_STEP1, Y.encodeStateVector(a.doc)))
@@ -209,7 +208,7 @@ describe('updates', () => {
     const typing = setInterval(() => b.doc.getText('body').insert(0, '.'), 1)
     await until(() => rooms.writer.failedAttempts >= 3, 2000, 'two retries to fail')
     expect(a.received.filter((m) => messageKind(m) === 'step2').length).toBe(repliesBefore)
-    storage.database.pragma('max_page_count = 1073741823')
+    faults.heal()
     try {
       await until(() => a.received.filter((m) => messageKind(m) === 'step2').length > repliesBefore, 8000, 'the barrier reply')
     } finally {

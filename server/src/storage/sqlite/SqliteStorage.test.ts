@@ -6,6 +6,7 @@ import { createStoryDocument, storyFragment } from '@copydesk/shared/doc'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MIGRATIONS } from './migrations.js'
+import { StorageUnavailableError } from '../Storage.js'
 import { SqliteStorage } from './SqliteStorage.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-sqlite-'))
@@ -31,6 +32,29 @@ describe('sqlite specifics', () => {
     Y.applyUpdate(loaded, stored.snapshot!)
     expect(loaded.getText('body').toString()).toBe('durable')
     await second.close()
+  })
+
+  it('turns a full disk (SQLITE_FULL) into StorageUnavailableError, writes nothing, and works again once there is room', async () => {
+    const storage = new SqliteStorage({ file: join(dir, 'full.sqlite') })
+    const doc = new Y.Doc()
+    await storage.stories.create(
+      { id: 'story-full', headline: '', status: 'draft', sectionId: null, byline: [], words: 0, signs: 0, createdBy: null, createdAt: new Date().toISOString() },
+      Y.encodeStateAsUpdate(doc),
+    )
+    const big = () => {
+      const before = Y.encodeStateVector(doc)
+      doc.getText('body').insert(0, 'x'.repeat(50_000))
+      return Y.encodeStateAsUpdate(doc, before)
+    }
+    // No page may be added: what a full disk does.
+    storage.database.pragma(`max_page_count = ${storage.database.pragma('page_count', { simple: true }) as number}`)
+    const refused = storage.documents.append([{ storyId: 'story-full', update: big() }])
+    await expect(refused).rejects.toBeInstanceOf(StorageUnavailableError)
+    await expect(refused).rejects.toMatchObject({ reason: expect.stringMatching(/full/) })
+    expect(await storage.documents.logSize('story-full')).toEqual({ entries: 0, bytes: 0 })
+    storage.database.pragma('max_page_count = 1073741823')
+    expect(await storage.documents.append([{ storyId: 'story-full', update: big() }])).toEqual([1])
+    await storage.close()
   })
 
   it('refuses a database from a newer server', async () => {
