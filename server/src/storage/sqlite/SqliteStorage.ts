@@ -91,7 +91,7 @@ function toUser(row: UserRow): UserRecord {
 
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite'
-  /** The connection itself: for maintenance and for tests that inject faults (e.g. `max_page_count`). */
+  /** The connection itself: for maintenance and SQLite's own tests (tests of the broker and the API inject faults with FaultyStorage). */
   readonly database: Database.Database
   readonly documents: DocumentStore
   readonly users: UserStore
