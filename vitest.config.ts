@@ -17,7 +17,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['{shared,server,client}/src/**/*.test.ts'],
+          include: ['{shared,server,client}/src/**/*.test.ts', 'server/test/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**', '**/dist/**'],
           environment: 'node',
           sequence: { groupOrder: 0 },

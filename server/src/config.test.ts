@@ -35,4 +35,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ COPYDESK_ADMIN_EMAIL: 'a@b.fr' })).toThrow(/go together/)
     expect(() => loadConfig({ COPYDESK_ADMIN_EMAIL: 'a@b.fr', COPYDESK_ADMIN_PASSWORD: 'short' })).toThrow(/at least 10/)
   })
+
+  it('reads DATABASE_URL: a SQLite file (absolute, or relative to the working directory) or memory; nothing else yet', () => {
+    expect(loadConfig({}, '/srv/copydesk').databaseUrl).toBe('sqlite:///srv/copydesk/data/copydesk.sqlite')
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/copydesk/news room.sqlite' }, '/srv/copydesk')).toMatchObject({
+      databaseFile: '/var/lib/copydesk/news room.sqlite',
+      databaseUrl: 'sqlite:///var/lib/copydesk/news%20room.sqlite',
+    })
+    expect(loadConfig({ DATABASE_URL: 'sqlite:state/desk.sqlite' }, '/srv/copydesk').databaseFile).toBe('/srv/copydesk/state/desk.sqlite')
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' })).toMatchObject({ databaseUrl: 'sqlite::memory:', databaseFile: null })
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://copydesk@db/copydesk' })).toThrow(ConfigError)
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://copydesk@db/copydesk' })).toThrow(/DATABASE_URL: PostgreSQL is not supported yet/)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/copydesk' })).toThrow(/DATABASE_URL: unknown database scheme "mysql"/)
+    expect(() => loadConfig({ DATABASE_URL: '/srv/copydesk.sqlite' })).toThrow(/DATABASE_URL/)
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite://db-host/copydesk.sqlite' })).toThrow(/no host/)
+    expect(() => loadConfig({ DATABASE_URL: 'sqlite:///srv/copydesk.sqlite?mode=ro' })).toThrow(/names a file and nothing else/)
+  })
 })

@@ -7,6 +7,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { LANGUAGE_PATTERN } from '@copydesk/shared/api'
 import { MAX_DOCUMENT_BYTES } from '@copydesk/shared/limits'
 import { z } from 'zod'
+import { DatabaseUrlError, parseDatabaseUrl, SQLITE_MEMORY_URL, sqliteFileUrl } from './storage/databaseUrl.js'
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -16,6 +17,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** Where the database is: sqlite:///absolute/file.sqlite, sqlite:relative/file.sqlite, sqlite::memory: (default: copydesk.sqlite in DATA_DIR). */
+  DATABASE_URL: z.string().trim().min(1).optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'PUBLIC_URL must be an http(s) URL' }).optional(),
   /** Further origins allowed to open websockets and call the API with cookies (the Vite dev server). */
   ALLOWED_ORIGINS: z.string().default(''),
@@ -57,7 +60,10 @@ export interface Config {
   port: number
   host: string
   dataDir: string
-  databaseFile: string
+  /** The database, as `openStorage` takes it (relative paths resolved). */
+  databaseUrl: string
+  /** The SQLite file it names; null for a database in memory. */
+  databaseFile: string | null
   publicUrl: string | null
   allowedOrigins: string[]
   admin: { email: string; password: string } | null
@@ -100,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     throw new ConfigError('Invalid configuration:\n  COPYDESK_ADMIN_EMAIL and COPYDESK_ADMIN_PASSWORD go together: set both or neither')
   }
   const dataDir = isAbsolute(values.DATA_DIR) ? values.DATA_DIR : resolve(cwd, values.DATA_DIR)
+  const database = databaseOf(values.DATABASE_URL, dataDir, cwd)
   const publicUrl = values.PUBLIC_URL ? values.PUBLIC_URL.replace(/\/+$/, '') : null
   const allowedOrigins = values.ALLOWED_ORIGINS.split(',')
     .map((origin) => origin.trim().replace(/\/+$/, ''))
@@ -108,7 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     port: values.PORT,
     host: values.HOST,
     dataDir,
-    databaseFile: resolve(dataDir, 'copydesk.sqlite'),
+    ...database,
     publicUrl,
     allowedOrigins,
     admin:
@@ -132,5 +139,20 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       broadcastDelayMs: values.COPYDESK_BROADCAST_DELAY_MS,
       commitDelayMs: values.COPYDESK_COMMIT_DELAY_MS,
     },
+  }
+}
+
+/** The database the URL names (checked now, so a bad one stops the start), by default the SQLite file in DATA_DIR. */
+function databaseOf(url: string | undefined, dataDir: string, cwd: string): { databaseUrl: string; databaseFile: string | null } {
+  if (url === undefined) {
+    const file = resolve(dataDir, 'copydesk.sqlite')
+    return { databaseUrl: sqliteFileUrl(file), databaseFile: file }
+  }
+  try {
+    const location = parseDatabaseUrl(url, cwd)
+    return location.kind === 'sqlite' ? { databaseUrl: sqliteFileUrl(location.file), databaseFile: location.file } : { databaseUrl: SQLITE_MEMORY_URL, databaseFile: null }
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: ${error.message}`)
+    throw error
   }
 }

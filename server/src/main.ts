@@ -18,8 +18,7 @@ import { createApp } from './http/app.js'
 import { readerFastPath } from './http/public.js'
 import { UpgradeRouter } from './http/upgrade.js'
 import { createLogger, type Logger } from './logger.js'
-import { SqliteStorage } from './storage/sqlite/SqliteStorage.js'
-import { DEFAULT_PATIENCE } from './storage/sqlite/patient.js'
+import { openStorage } from './storage/openStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { StorageHealth } from './storage/StorageHealth.js'
 import { Stories } from './stories/Stories.js'
@@ -50,17 +49,13 @@ export interface RunningServer {
 
 export interface StartOptions {
   logger?: Logger
-  /** Storage to use instead of the SQLite file under DATA_DIR (tests). */
+  /** Storage to use instead of the one DATABASE_URL names (tests). */
   storage?: Storage
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
-  const storage = options.storage ?? new SqliteStorage({
-      file: config.databaseFile,
-      synchronous: config.sqliteSynchronous,
-      patience: { ...DEFAULT_PATIENCE, budgetMs: config.sqliteLockWaitMs },
-    })
+  const storage = options.storage ?? (await openStorage(config.databaseUrl, { synchronous: config.sqliteSynchronous, lockWaitMs: config.sqliteLockWaitMs }))
   const events = new NewsroomEvents()
   const health = new StorageHealth()
   const rooms = new Rooms({

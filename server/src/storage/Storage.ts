@@ -1,6 +1,6 @@
 /**
  * What the server keeps, behind one interface so that SQLite (the embedded default) and
- * other backends pass the same contract suite (`storageContract.ts`). Every method is
+ * other backends pass the same contract suite (`server/test/storageContract.ts`). Every method is
  * async, whatever the backend, so callers never depend on a synchronous driver.
  *
  * Not for policy: who may do what is decided above this layer.
@@ -244,14 +244,28 @@ export interface TransitionWrite {
   publication?: { version: NewPublishedVersion; publicPath: string; slug: string }
 }
 
-/** A story document as stored: the last snapshot and the log appended since. */
+/**
+ * A story document as stored: the last snapshot and the log appended since. Each story
+ * numbers its log entries in its own sequence, 1, 2, 3…, with no gaps: the snapshot holds
+ * every entry up to `throughSeq`, and the log the entries after it.
+ */
 export interface StoredDocument {
   snapshot: Uint8Array | null
+  /** The last sequence number folded into the snapshot (0: none). */
+  throughSeq: number
   updates: Uint8Array[]
+  /** The sequence number of each update, in the same order. */
+  seqs: number[]
   /** Sequence number of the last log entry (or of the last one folded into the snapshot). */
   lastSeq: number
   /** Bytes of snapshot + log: what a load reads. */
   bytes: number
+}
+
+/** A log entry with its number in its story's sequence. */
+export interface LoggedUpdate {
+  seq: number
+  update: Uint8Array
 }
 
 export interface UpdateToAppend {
@@ -262,15 +276,24 @@ export interface UpdateToAppend {
 export interface DocumentStore {
   load(storyId: string): Promise<StoredDocument>
   /**
+   * The story's log entries numbered after `seq`, in order. The first one is `seq + 1`
+   * unless those were folded into the snapshot meanwhile: a reader that finds a gap has
+   * missed entries and loads the document again.
+   */
+  readAfter(storyId: string, seq: number): Promise<LoggedUpdate[]>
+  /**
    * Appends updates (any stories) in one transaction and returns each one's sequence
-   * number, in order. All or nothing: when it throws, nothing was written.
+   * number in its story, in order: each story's next numbers, whoever else appends to it.
+   * All or nothing: when it throws, nothing was written.
    */
   append(updates: readonly UpdateToAppend[]): Promise<number[]>
   /**
    * Replaces the snapshot with `state` and deletes the log entries up to `throughSeq`, in
-   * one transaction. `state` must contain every update up to `throughSeq`.
+   * one transaction; entries after it stay, whoever wrote them. `state` must contain every
+   * update up to `throughSeq`. A snapshot that would go back (the stored one already
+   * covers more) is not written: resolves false and changes nothing.
    */
-  compact(storyId: string, state: Uint8Array, throughSeq: number): Promise<void>
+  compact(storyId: string, state: Uint8Array, throughSeq: number): Promise<boolean>
   /** Log entries after the snapshot (for deciding when to compact). */
   logSize(storyId: string): Promise<{ entries: number; bytes: number }>
 }

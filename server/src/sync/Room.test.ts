@@ -9,6 +9,7 @@ import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import { MAX_QUEUED_FRAMES, FRAME_RATE_BURST } from '@copydesk/shared/limits'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
+import { diskFull } from '../testing/FaultyStorage.js'
 import { createStory, roomsFixture } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore } from '../storage/Storage.js'
@@ -171,14 +172,13 @@ describe('updates', () => {
   })
 
   it('[S4][S6] a failed append is not sent on, holds sync replies, and is retried until the disk has room', async () => {
-    const { storage, rooms } = fixture()
+    const { storage, faults, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => a.synced && b.synced)
-    // A real "database or disk is full" (SQLITE_FULL): no page may be added.
-    const pages = storage.database.pragma('page_count', { simple: true }) as number
-    storage.database.pragma(`max_page_count = ${pages}`)
+    // Storage says "database or disk is full" to every append until the disk has room.
+    faults.fail('documents.append', diskFull())
     a.doc.getText('body').insert(0, 'x'.repeat(20_000))
     await until(() => rooms.writer.failing, 2000, 'the append to fail')
     const joiner = new MemoryClient(identity('Inès')).connect(rooms, storyId)
@@ -188,19 +188,18 @@ describe('updates', () => {
     expect(joiner.synced).toBe(false)
     expect(a.received.filter((m) => messageKind(m) === 'step1')).toHaveLength(1) // no acknowledgement
     expect(rooms.loadedCount).toBe(1)
-    storage.database.pragma('max_page_count = 1073741823')
+    faults.heal()
     await until(() => b.text().length === 20_000 && joiner.synced && joiner.text().length === 20_000, 8000, 'the retry')
     expect((await storedText(storage, storyId)).length).toBe(20_000)
   })
 
   it('[S7] a sync step 1 is a barrier: its reply comes once the updates sent before it are stored', async () => {
-    const { storage, rooms } = fixture()
+    const { storage, faults, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => a.synced && b.synced)
-    const pages = storage.database.pragma('page_count', { simple: true }) as number
-    storage.database.pragma(`max_page_count = ${pages}`)
+    faults.fail('documents.append', diskFull())
     a.doc.getText('body').insert(0, 'z'.repeat(20_000))
     const repliesBefore = a.received.filter((m) => messageKind(m) === 'step2').length
     a.send(frame(MESSAGE_SYNC, SYNC_STEP1, Y.encodeStateVector(a.doc)))
@@ -209,7 +208,7 @@ describe('updates', () => {
     const typing = setInterval(() => b.doc.getText('body').insert(0, '.'), 1)
     await until(() => rooms.writer.failedAttempts >= 3, 2000, 'two retries to fail')
     expect(a.received.filter((m) => messageKind(m) === 'step2').length).toBe(repliesBefore)
-    storage.database.pragma('max_page_count = 1073741823')
+    faults.heal()
     try {
       await until(() => a.received.filter((m) => messageKind(m) === 'step2').length > repliesBefore, 8000, 'the barrier reply')
     } finally {
@@ -418,7 +417,7 @@ describe('lifecycle', () => {
     const realCompact = storage.documents.compact.bind(storage.documents)
     let compacting!: () => void
     let finishCompaction!: () => void
-    let compactFinished!: Promise<void>
+    let compactFinished!: Promise<boolean>
     const compactStarted = new Promise<void>((resolve) => (compacting = resolve))
     const released = new Promise<void>((resolve) => (finishCompaction = resolve))
     vi.spyOn(storage.documents, 'compact').mockImplementation((...args: Parameters<DocumentStore['compact']>) => {
@@ -491,6 +490,37 @@ describe('lifecycle', () => {
     const stored = await storedText(storage, storyId)
     expect(stored).toContain('first second')
     expect(stored.replace('first second', '')).toBe('x')
+  })
+
+  it('[S17] folds only what it holds: an entry another writer appended meanwhile survives, and a reload shows it', async () => {
+    const { storage, rooms } = fixture({ compactAfterEntries: 4 })
+    const storyId = await createStory(storage)
+    const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)
+    await until(() => a.synced)
+    const text = a.doc.getText('body')
+    text.insert(0, 'ours')
+    await until(() => rooms.loaded(storyId)?.log.lastSeq === 1, 2000, 'our first update to be stored')
+    // Another writer (another server instance, a script) appends to the same story: number 2.
+    const other = new Y.Doc()
+    other.getText('standfirst').insert(0, 'from another instance')
+    expect(await storage.documents.append([{ storyId, update: Y.encodeStateAsUpdate(other) }])).toEqual([2])
+    const compact = vi.spyOn(storage.documents, 'compact')
+    for (let i = 0; i < 5; i++) {
+      text.insert(text.length, ` ${i}`)
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await until(() => rooms.writer.pending === 0 && rooms.loaded(storyId)!.pendingWrites === 0)
+    await rooms.loaded(storyId)!.settle()
+    // Past its threshold the room compacted, but only through 1: it never held number 2.
+    expect(compact).toHaveBeenCalled()
+    expect(new Set(compact.mock.calls.map((call) => call[2]))).toEqual(new Set([1]))
+    expect((await storage.documents.load(storyId)).seqs).toEqual([2, 3, 4, 5, 6, 7])
+    a.disconnect()
+    await until(() => rooms.loaded(storyId) === undefined, 2000, 'the story to unload')
+    const b = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
+    await until(() => b.synced)
+    expect(b.text()).toBe('ours 0 1 2 3 4')
+    expect(b.doc.getText('standfirst').toString()).toBe('from another instance')
   })
 
   it('[S19] shutdown closes sessions as going away and writes everything accepted', async () => {

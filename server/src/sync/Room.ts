@@ -88,6 +88,15 @@ export class Room {
   private logEntries: number
   private logBytes: number
   private lastSeq: number
+  /**
+   * [S17] What compaction may fold: every entry of the story's sequence up to `heldThrough`
+   * is in `doc` (loaded, or accepted here), and `foldable` counts those still in the log.
+   * An entry numbered past a gap (someone else appended the missing number) waits in
+   * `heldBeyond` until the gap is filled.
+   */
+  private heldThrough: number
+  private readonly heldBeyond = new Map<number, number>()
+  private foldable = { entries: 0, bytes: 0 }
   private compaction: Promise<void> | null = null
   private compactionBackoffUntil = 0
   private changeTimer: ReturnType<typeof setTimeout> | null = null
@@ -110,6 +119,9 @@ export class Room {
     this.logEntries = stored.updates.length
     this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
     this.lastSeq = stored.lastSeq
+    // A load reads the whole log after the snapshot: the document holds all of it.
+    this.heldThrough = stored.lastSeq
+    this.foldable = { entries: this.logEntries, bytes: this.logBytes }
     this.awareness = new RoomAwareness((message) => this.broadcast(message, null))
     if (stored.snapshot && stored.updates.length === 0) {
       // A compacted story's snapshot is its full state, already encoded. The first joiner is
@@ -285,6 +297,7 @@ export class Room {
       this.lastSeq = entry.seq
       this.logEntries++
       this.logBytes += entry.update.length
+      this.hold(entry.seq, entry.update.length)
       this.outbox.push(entry)
     }
     this.scheduleOutbox()
@@ -365,9 +378,25 @@ export class Room {
     }
   }
 
-  /** [S17] Compaction in the background once the log is long. */
+  /** [S17] Counts a committed entry as held; past a gap, it waits for the missing numbers. */
+  private hold(seq: number, bytes: number): void {
+    if (seq !== this.heldThrough + 1) {
+      this.heldBeyond.set(seq, bytes)
+      return
+    }
+    this.heldThrough = seq
+    this.foldable.entries++
+    this.foldable.bytes += bytes
+    for (let next = this.heldBeyond.get(this.heldThrough + 1); next !== undefined; next = this.heldBeyond.get(this.heldThrough + 1)) {
+      this.heldBeyond.delete(++this.heldThrough)
+      this.foldable.entries++
+      this.foldable.bytes += next
+    }
+  }
+
+  /** [S17] Compaction in the background once the log is long (and some of it is ours to fold). */
   private maybeCompact(): void {
-    if (this.compaction || this.destroyed) return
+    if (this.compaction || this.destroyed || this.foldable.entries === 0) return
     const { compactAfterEntries, compactAfterBytes } = this.deps.settings
     if (this.logEntries < compactAfterEntries && this.logBytes < compactAfterBytes) return
     if (Date.now() < this.compactionBackoffUntil) return
@@ -377,27 +406,32 @@ export class Room {
   /**
    * Folds the log into a snapshot of the current document, atomically. Never while the
    * document holds updates it could not integrate (missing dependencies): that state is
-   * not written over a good one.
+   * not written over a good one. [S17] Only up to the sequence number the room holds
+   * without a gap: an entry another writer appended, and what follows it, stays in the log.
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction
-    if (this.logEntries === 0) return Promise.resolve()
+    if (this.foldable.entries === 0) return Promise.resolve()
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.deps.logger.warn({ storyId: this.storyId }, 'not compacting: the document waits for missing updates')
       return Promise.resolve()
     }
-    // Everything up to lastSeq is in the document (appends are applied before they commit).
-    const throughSeq = this.lastSeq
-    const entries = this.logEntries
-    const bytes = this.logBytes
+    // Everything up to heldThrough is in the document (appends are applied before they
+    // commit); the state may hold later updates too, which stay in the log (applying an
+    // update twice changes nothing).
+    const throughSeq = this.heldThrough
+    const { entries, bytes } = this.foldable
     const state = Y.encodeStateAsUpdate(this.doc)
     this.compaction = this.deps.documents
       .compact(this.storyId, state, throughSeq)
       .then(
-        () => {
+        (written) => {
+          // Folded either way: into our snapshot, or into a newer one another writer stored.
+          this.foldable.entries -= entries
+          this.foldable.bytes -= bytes
           this.logEntries -= entries
           this.logBytes -= bytes
-          this.storedBytes = state.length + this.logBytes
+          if (written) this.storedBytes = state.length + this.logBytes
         },
         (error: unknown) => {
           this.compactionBackoffUntil = Date.now() + 5000

@@ -14,6 +14,7 @@ import type { Session } from './Session.js'
 export interface CommittedUpdate {
   update: Uint8Array
   origin: Session | null
+  /** Its number in its story's sequence, as the store gave it (SPEC [S17]). */
   seq: number
 }
 

@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import { MAX_FRAME_BYTES, MAX_SESSIONS_PER_STORY } from '@copydesk/shared/limits'
-import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
+import { diskFull } from '../testing/FaultyStorage.js'
 import { addParagraph, expectSameDocument, sameDocument, storyXml } from '../testing/documents.js'
 import { closeCode, connectStock, rawSocket, waitFor, type StockClient } from '../testing/stockClient.js'
 import { ADMIN, startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
@@ -294,9 +294,7 @@ describe('storage trouble [S6]', () => {
     const writer = connect(story.id, camille)
     const reader = connect(story.id, ines)
     await Promise.all([writer.synced, reader.synced])
-    const database = (server.storage as SqliteStorage).database
-    const pages = database.pragma('page_count', { simple: true }) as number
-    database.pragma(`max_page_count = ${pages}`)
+    server.faults.fail('documents.append', diskFull())
     try {
       addParagraph(writer.doc, 'body', 'Écrit pendant que le disque était plein. '.repeat(500))
       await waitFor(() => server.rooms.writer.failing, 'the write to fail')
@@ -304,7 +302,7 @@ describe('storage trouble [S6]', () => {
       await waitFor(() => server.rooms.writer.failedAttempts >= 3, 'two retries to fail')
       expect(storyXml(reader.doc).body).toBe('<paragraph></paragraph>')
     } finally {
-      database.pragma('max_page_count = 1073741823')
+      server.faults.heal()
     }
     await waitFor(() => sameDocument(reader.doc, writer.doc), 'the held change to arrive', 15_000)
     const late = connect(story.id, hugo)

@@ -1,10 +1,12 @@
 /**
  * Rooms over a real SQLite database (in memory, or a temp file) with test-sized settings,
- * plus a story to join. For unit tests of the broker.
+ * plus a story to join. For unit tests of the broker. The rooms reach storage through
+ * `faults`, which can make its methods fail (a full disk) without touching SQLite.
  */
 import * as Y from 'yjs'
 import { createLogger, silentLogger } from '../logger.js'
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
+import { FaultyStorage } from './FaultyStorage.js'
 import { Rooms, type RoomsOptions } from '../sync/Rooms.js'
 import type { RoomSettings } from '../sync/Room.js'
 
@@ -42,13 +44,14 @@ export async function createStory(storage: SqliteStorage, initial = new Y.Doc())
 export function roomsFixture(
   settings: Partial<RoomsOptions['settings']> = {},
   overrides: Partial<Omit<RoomsOptions, 'settings'>> = {},
-): { storage: SqliteStorage; rooms: Rooms } {
+): { storage: SqliteStorage; faults: FaultyStorage; rooms: Rooms } {
   const storage = new SqliteStorage({ file: ':memory:' })
+  const faults = new FaultyStorage(storage)
   const rooms = new Rooms({
-    documents: storage.documents,
+    documents: faults.documents,
     logger: process.env.TEST_LOG ? createLogger("debug") : silentLogger(),
     settings: { ...TEST_SETTINGS, ...settings },
     ...overrides,
   })
-  return { storage, rooms }
+  return { storage, faults, rooms }
 }

@@ -1,6 +1,8 @@
 /**
  * A real Copydesk server for integration tests: its own data directory, port 0 on
  * loopback, an admin account, and helpers to call the API like a browser or a script would.
+ * Its storage is the one DATABASE_URL names, reached through `faults` (a FaultyStorage) so
+ * that a test can make storage fail on demand.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +11,8 @@ import type { Story, User } from '@copydesk/shared/api'
 import { loadConfig } from '../config.js'
 import { silentLogger, createLogger } from '../logger.js'
 import { startServer, type RunningServer } from '../main.js'
+import { openStorage } from '../storage/openStorage.js'
+import { FaultyStorage } from './FaultyStorage.js'
 
 export const ADMIN = { email: 'root@copydesk.test', password: 'admin-password-1' }
 
@@ -16,6 +20,8 @@ export interface TestServer extends RunningServer {
   wsUrl: string
   dataDir: string
   api: ApiClient
+  /** The server's storage, failing on demand (`faults.fail('documents.append', diskFull())`). */
+  faults: FaultyStorage
   /** Shuts the server down; removes its data unless `keepData`. */
   stop(options?: { keepData?: boolean }): Promise<void>
 }
@@ -40,13 +46,15 @@ export function tempDataDir(): string {
 export async function startTestServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir()
   const config = loadConfig(testEnv(dataDir, options.env))
-  const running = await startServer(config, { logger: process.env.TEST_LOG ? createLogger('debug') : silentLogger() })
+  const faults = new FaultyStorage(await openStorage(config.databaseUrl, { synchronous: config.sqliteSynchronous, lockWaitMs: config.sqliteLockWaitMs }))
+  const running = await startServer(config, { logger: process.env.TEST_LOG ? createLogger('debug') : silentLogger(), storage: faults })
   const api = new ApiClient(running.url)
   return {
     ...running,
     wsUrl: `${running.url.replace(/^http/, 'ws')}/collab`,
     dataDir,
     api,
+    faults,
     async stop({ keepData = false } = {}) {
       await running.shutdown()
       if (!keepData) rmSync(dataDir, { recursive: true, force: true })

@@ -6,15 +6,13 @@ import { createStoryDocument, storyFragment } from '@copydesk/shared/doc'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MIGRATIONS } from './migrations.js'
-import { storageContractSuite } from '../storageContract.js'
+import { StorageUnavailableError } from '../Storage.js'
 import { SqliteStorage } from './SqliteStorage.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'copydesk-sqlite-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
-let files = 0
 
-storageContractSuite('sqlite (file)', () => new SqliteStorage({ file: join(dir, `contract-${++files}.sqlite`) }))
-storageContractSuite('sqlite (memory)', () => new SqliteStorage({ file: ':memory:' }))
+// The storage contract itself runs from server/test/sqliteStorage.test.ts.
 
 describe('sqlite specifics', () => {
   it('keeps what it wrote across a reopen of the file, in WAL mode', async () => {
@@ -36,12 +34,79 @@ describe('sqlite specifics', () => {
     await second.close()
   })
 
+  it('turns a full disk (SQLITE_FULL) into StorageUnavailableError, writes nothing, and works again once there is room', async () => {
+    const storage = new SqliteStorage({ file: join(dir, 'full.sqlite') })
+    const doc = new Y.Doc()
+    await storage.stories.create(
+      { id: 'story-full', headline: '', status: 'draft', sectionId: null, byline: [], words: 0, signs: 0, createdBy: null, createdAt: new Date().toISOString() },
+      Y.encodeStateAsUpdate(doc),
+    )
+    const big = () => {
+      const before = Y.encodeStateVector(doc)
+      doc.getText('body').insert(0, 'x'.repeat(50_000))
+      return Y.encodeStateAsUpdate(doc, before)
+    }
+    // No page may be added: what a full disk does.
+    storage.database.pragma(`max_page_count = ${storage.database.pragma('page_count', { simple: true }) as number}`)
+    const refused = storage.documents.append([{ storyId: 'story-full', update: big() }])
+    await expect(refused).rejects.toBeInstanceOf(StorageUnavailableError)
+    await expect(refused).rejects.toMatchObject({ reason: expect.stringMatching(/full/) })
+    expect(await storage.documents.logSize('story-full')).toEqual({ entries: 0, bytes: 0 })
+    storage.database.pragma('max_page_count = 1073741823')
+    expect(await storage.documents.append([{ storyId: 'story-full', update: big() }])).toEqual([1])
+    await storage.close()
+  })
+
   it('refuses a database from a newer server', async () => {
     const file = join(dir, 'future.sqlite')
     const storage = new SqliteStorage({ file })
     storage.database.pragma('user_version = 999')
     await storage.close()
     expect(() => new SqliteStorage({ file })).toThrow(/newer than this server/)
+  })
+
+  it('numbers an upgraded log per story, in the order it was written, and goes on from there', async () => {
+    const file = join(dir, 'sequence.sqlite')
+    const old = new Database(file)
+    for (const migration of MIGRATIONS.slice(0, 5)) old.exec(typeof migration === 'string' ? migration : migration.sql)
+    old.pragma('user_version = 5')
+    const now = new Date().toISOString()
+    const docs = { a: new Y.Doc(), b: new Y.Doc() }
+    const typed = (name: 'a' | 'b', text: string) => {
+      const before = Y.encodeStateVector(docs[name])
+      docs[name].getText('body').insert(docs[name].getText('body').length, text)
+      return Y.encodeStateAsUpdate(docs[name], before)
+    }
+    for (const name of ['a', 'b'] as const) {
+      old.prepare(`INSERT INTO stories (id, headline, status, created_at, updated_at) VALUES (?, '', 'draft', ?, ?)`).run(`story-${name}`, now, now)
+    }
+    const insert = old.prepare('INSERT INTO story_updates (story_id, data) VALUES (?, ?)')
+    // One global counter: a 1, b 2, a 3, then a compaction of a through 3; b 4, a 5, b 6.
+    insert.run('story-a', typed('a', 'Un '))
+    insert.run('story-b', typed('b', 'One '))
+    insert.run('story-a', typed('a', 'vent '))
+    old.prepare(`INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES ('story-a', ?, 3, ?)`).run(Y.encodeStateAsUpdate(docs.a), now)
+    old.prepare(`DELETE FROM story_updates WHERE story_id = 'story-a' AND seq <= 3`).run()
+    old.prepare(`INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES ('story-b', ?, 0, ?)`).run(Y.encodeStateAsUpdate(new Y.Doc()), now)
+    insert.run('story-b', typed('b', 'cold '))
+    insert.run('story-a', typed('a', 'glacial'))
+    insert.run('story-b', typed('b', 'wind'))
+    old.close()
+
+    const upgraded = new SqliteStorage({ file })
+    const text = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }) => {
+      const doc = new Y.Doc()
+      for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part)
+      return doc.getText('body').toString()
+    }
+    const a = await upgraded.documents.load('story-a')
+    expect(a).toMatchObject({ throughSeq: 0, seqs: [1], lastSeq: 1 })
+    expect(text(a)).toBe('Un vent glacial')
+    const b = await upgraded.documents.load('story-b')
+    expect(b).toMatchObject({ throughSeq: 0, seqs: [1, 2, 3], lastSeq: 3 })
+    expect(text(b)).toBe('One cold wind')
+    expect(await upgraded.documents.append([{ storyId: 'story-b', update: typed('b', '!') }, { storyId: 'story-a', update: typed('a', '.') }])).toEqual([4, 2])
+    await upgraded.close()
   })
 
   it('makes an upgraded database searchable: the migration indexes stories from their stored snapshot and log', async () => {

@@ -27,11 +27,9 @@ import {
   type SessionRecord,
   type SessionStore,
   type Storage,
-  type StoredDocument,
   type TokenScope,
   type StoryStore,
   type TokenStore,
-  type UpdateToAppend,
   type UserChanges,
   type UserRecord,
   type UserStore,
@@ -39,6 +37,7 @@ import {
 import { isPrimaryKeyViolation, isUniqueViolation } from './errors.js'
 import { MIGRATIONS } from './migrations.js'
 import { DEFAULT_PATIENCE, patient, patiently, type PatiencePolicy } from './patient.js'
+import { SqliteDocuments } from './SqliteDocuments.js'
 import { SqliteNotifications } from './SqliteNotifications.js'
 import { SqlitePublished } from './SqlitePublished.js'
 import { SqliteStories } from './SqliteStories.js'
@@ -92,7 +91,7 @@ function toUser(row: UserRow): UserRecord {
 
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite'
-  /** The connection itself: for maintenance and for tests that inject faults (e.g. `max_page_count`). */
+  /** The connection itself: for maintenance and SQLite's own tests (tests of the broker and the API inject faults with FaultyStorage). */
   readonly database: Database.Database
   readonly documents: DocumentStore
   readonly users: UserStore
@@ -165,65 +164,6 @@ function migrate(db: Database.Database): void {
       }
       db.pragma(`user_version = ${version + 1}`)
     })()
-  }
-}
-
-class SqliteDocuments implements DocumentStore {
-  private readonly insert: Database.Statement<[string, Uint8Array]>
-  private readonly appendAll: (updates: readonly UpdateToAppend[]) => number[]
-  private readonly compactTx: (storyId: string, state: Uint8Array, throughSeq: number) => void
-
-  constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO story_updates (story_id, data) VALUES (?, ?)')
-    this.appendAll = db.transaction((updates: readonly UpdateToAppend[]) =>
-      updates.map((entry) => Number(this.insert.run(entry.storyId, entry.update).lastInsertRowid)),
-    )
-    const upsertSnapshot = db.prepare(
-      `INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (story_id) DO UPDATE SET state = excluded.state, through_seq = excluded.through_seq,
-         updated_at = excluded.updated_at`,
-    )
-    const deleteLog = db.prepare('DELETE FROM story_updates WHERE story_id = ? AND seq <= ?')
-    this.compactTx = db.transaction((storyId: string, state: Uint8Array, throughSeq: number) => {
-      upsertSnapshot.run(storyId, state, throughSeq, new Date().toISOString())
-      deleteLog.run(storyId, throughSeq)
-    })
-  }
-
-  async load(storyId: string): Promise<StoredDocument> {
-    // One read transaction, so the snapshot and the log are from the same moment.
-    return this.db.transaction(() => {
-      const snapshot = this.db
-        .prepare('SELECT state, through_seq FROM story_snapshots WHERE story_id = ?')
-        .get(storyId) as { state: Buffer; through_seq: number } | undefined
-      const rows = this.db
-        .prepare('SELECT seq, data FROM story_updates WHERE story_id = ? ORDER BY seq')
-        .all(storyId) as { seq: number; data: Buffer }[]
-      let bytes = snapshot?.state.length ?? 0
-      for (const row of rows) bytes += row.data.length
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-        updates: rows.map((row) => new Uint8Array(row.data)),
-        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : (snapshot?.through_seq ?? 0),
-        bytes,
-      }
-    })()
-  }
-
-  async append(updates: readonly UpdateToAppend[]): Promise<number[]> {
-    if (updates.length === 0) return []
-    return this.appendAll(updates)
-  }
-
-  async compact(storyId: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    this.compactTx(storyId, state, throughSeq)
-  }
-
-  async logSize(storyId: string): Promise<{ entries: number; bytes: number }> {
-    const row = this.db
-      .prepare('SELECT count(*) AS entries, coalesce(sum(length(data)), 0) AS bytes FROM story_updates WHERE story_id = ?')
-      .get(storyId) as { entries: number; bytes: number }
-    return row
   }
 }
 

@@ -1,8 +1,9 @@
 /**
- * Storage faults as operators meet them, over real HTTP and real sockets: another process
- * holding SQLite's write lock (a backup, a `sqlite3` shell), and a full disk. The server
- * keeps answering, never blocks its event loop waiting, says 503 with Retry-After instead
- * of 500, and `/healthz` says what is wrong while it is wrong.
+ * A storage fault as operators meet it with SQLite, over real HTTP and real sockets:
+ * another process holding the write lock (a backup, a `sqlite3` shell). The server keeps
+ * answering, never blocks its event loop waiting, says 503 with Retry-After instead of
+ * 500, and `/healthz` says what is wrong while it is wrong. (A full disk, whatever the
+ * backend, is in `storage/unavailable.integration.test.ts`.)
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
@@ -12,7 +13,6 @@ import type { ApiErrorBody, Story } from '@copydesk/shared/api'
 import { addParagraph, sameDocument, storyXml } from '../../testing/documents.js'
 import { connectStock, waitFor, type StockClient } from '../../testing/stockClient.js'
 import { ADMIN, startTestServer, type Credentials, type TestServer } from '../../testing/testServer.js'
-import type { SqliteStorage } from './SqliteStorage.js'
 
 const SERVER_PACKAGE = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -129,35 +129,5 @@ describe('another process holds the write lock', () => {
     const after = (await server.api.request<{ stories: Story[] }>('GET', '/api/stories', { credentials: admin })).body.stories
     expect(after.map((s) => s.headline)).not.toContain('Trop tôt')
     expect(after).toHaveLength(before + 1)
-  })
-})
-
-describe('a full disk', () => {
-  it('appends failing make /healthz unhealthy with the reason; REST writes answer 503, not 500; all clears when the disk does', async () => {
-    const { server, admin } = await start()
-    const story = await server.api.createStory(admin, { headline: 'Disque plein' })
-    const writer = connect(server, story.id, admin)
-    await writer.synced
-    expect((await health(server)).status).toBe(200)
-    const database = (server.storage as SqliteStorage).database
-    database.pragma(`max_page_count = ${database.pragma('page_count', { simple: true }) as number}`)
-    try {
-      addParagraph(writer.doc, 'body', 'Écrit pendant que le disque était plein. '.repeat(500))
-      await waitFor(() => server.rooms.writer.failing, 'the append to fail')
-      const unhealthy = await health(server)
-      expect(unhealthy.status).toBe(503)
-      expect(unhealthy.body.problems).toEqual([expect.objectContaining({ kind: 'edits', reason: expect.stringMatching(/full/) })])
-      const imported = await server.api.request<ApiErrorBody>('POST', '/api/stories/import', { credentials: admin, json: { format: 'text', content: `Titre\n\n${'Un long paragraphe. '.repeat(20_000)}` } })
-      expect(imported.status).toBe(503)
-      expect(imported.headers.get('retry-after')).toBe('5')
-      expect(imported.body.error.code).toBe('storage_unavailable')
-    } finally {
-      database.pragma('max_page_count = 1073741823')
-    }
-    await waitFor(() => !server.rooms.writer.failing, 'the retried append to succeed', 15_000)
-    // The API's writes were failing too: healthy again once one gets through.
-    expect((await health(server)).body.problems).toEqual([expect.objectContaining({ kind: 'requests' })])
-    expect((await server.api.request('POST', '/api/stories', { credentials: admin, json: { headline: 'Le disque a de la place' } })).status).toBe(201)
-    expect((await health(server)).status).toBe(200)
   })
 })

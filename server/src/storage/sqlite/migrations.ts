@@ -195,4 +195,25 @@ export const MIGRATIONS: readonly Migration[] = [
     updated_at       TEXT NOT NULL
   );
   `,
+  /* 6: a sequence per story for the document log (a reader of story S sees a gap) */ `
+  -- seq was the table's rowid, one counter for every story: nobody could tell that a
+  -- story's log missed an entry. Now each story counts its own entries from 1; the rowid
+  -- stays, implicit, in the order entries were written. story_snapshots.through_seq counts
+  -- in the story's sequence too.
+  CREATE TABLE story_updates_by_story_seq (
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    seq      INTEGER NOT NULL CHECK (seq > 0),
+    data     BLOB NOT NULL,
+    UNIQUE (story_id, seq)
+  );
+  -- Existing entries, numbered per story in the order they were written.
+  INSERT INTO story_updates_by_story_seq (rowid, story_id, seq, data)
+    SELECT seq, story_id, row_number() OVER (PARTITION BY story_id ORDER BY seq), data FROM story_updates;
+  -- A snapshot covered the entries up to its global seq: as many of the story's own.
+  UPDATE story_snapshots SET through_seq = (
+    SELECT count(*) FROM story_updates WHERE story_updates.story_id = story_snapshots.story_id AND story_updates.seq <= story_snapshots.through_seq
+  );
+  DROP TABLE story_updates;
+  ALTER TABLE story_updates_by_story_seq RENAME TO story_updates;
+  `,
 ]

@@ -1,53 +1,18 @@
 /**
  * The storage contract: what every backend must do, as one suite each backend runs
  * (`storageContractSuite('sqlite', () => new SqliteStorage(…))`). The broker and the API
- * rely on exactly these behaviours.
+ * rely on exactly these behaviours. Outside `src` because it imports vitest: the server's
+ * build never ships it. The document sequence, the workflow's stores and the races have
+ * files of their own beside this one.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createStoryDocument, type DocNode } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
-import { ConflictError, type NewStory, type NewUser, type Storage, type StoryHit } from './Storage.js'
-
-function user(overrides: Partial<NewUser> = {}): NewUser {
-  const id = overrides.id ?? `u-${Math.random().toString(36).slice(2, 10)}`
-  return {
-    id,
-    email: `${id}@copydesk.test`,
-    displayName: 'Camille Laurent',
-    role: 'reporter',
-    passwordHash: 'scrypt$hash',
-    bio: '',
-    color: '#0b57d0',
-    ...overrides,
-  }
-}
-
-function story(overrides: Partial<NewStory> = {}): NewStory {
-  return {
-    id: `story-${Math.random().toString(36).slice(2, 12)}`,
-    headline: 'La Russie ouvre la porte',
-    status: 'draft',
-    sectionId: null,
-    byline: [],
-    words: 0,
-    signs: 0,
-    createdBy: null,
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  }
-}
-
-function update(text: string, doc = new Y.Doc()): Uint8Array {
-  const before = Y.encodeStateVector(doc)
-  doc.getText('body').insert(doc.getText('body').length, text)
-  return Y.encodeStateAsUpdate(doc, before)
-}
-
-function textOf(parts: (Uint8Array | null)[]): string {
-  const doc = new Y.Doc()
-  for (const part of parts) if (part) Y.applyUpdate(doc, part)
-  return doc.getText('body').toString()
-}
+import { ConflictError, type Storage, type StoryHit } from '../src/storage/Storage.js'
+import { story, textOf, update, user } from './contractFixtures.js'
+import { documentSequenceContract } from './documentSequenceContract.js'
+import { racesContract } from './racesContract.js'
+import { workflowStoresContract } from './workflowStoresContract.js'
 
 function paragraphs(...texts: string[]): DocNode[] {
   return texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] }))
@@ -131,8 +96,10 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
       })
 
       it('loads an unknown story as empty', async () => {
-        expect(await storage.documents.load('nothing-here')).toEqual({ snapshot: null, updates: [], lastSeq: 0, bytes: 0 })
+        expect(await storage.documents.load('nothing-here')).toEqual({ snapshot: null, throughSeq: 0, updates: [], seqs: [], lastSeq: 0, bytes: 0 })
       })
+
+      documentSequenceContract(() => storage)
     })
 
     describe('users, sessions and tokens', () => {
@@ -432,5 +399,8 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         expect(await storage.published.unpublishedChanges([])).toEqual(new Map())
       })
     })
+
+    workflowStoresContract(() => storage)
+    racesContract(() => storage)
   })
 }
