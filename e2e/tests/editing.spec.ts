@@ -95,6 +95,7 @@ test('text typed or pasted after a link is not linked, in the editor, for the ot
   await camille.editor.open(copydesk.url, storyId)
   await ines.editor.typeAtEnd(ines.editor.body, "Selon l'AFP")
   for (let i = 0; i < 3; i++) await ines.page.keyboard.press('Shift+ArrowLeft')
+  await ines.editor.expectSelected(ines.editor.body, 'AFP')
   await ines.editor.addLink('https://www.afp.com')
   await ines.page.keyboard.press('End')
   await ines.page.keyboard.type(", le bilan s'alourdit.")
@@ -148,6 +149,7 @@ test('every shortcut the toolbar advertises does what it says, and Ctrl+/ or ? l
   const selectParagraph = async () => {
     await page.keyboard.press('End')
     await page.keyboard.press('Shift+Home')
+    await camille.editor.expectSelected(body, 'Bonjour')
   }
   await selectParagraph()
   await page.keyboard.press('Control+B')
