@@ -12,7 +12,6 @@
 import type { Role } from '@copydesk/shared/workflow'
 import { CloseCode, type PresenceUser } from '@copydesk/shared/protocol'
 import { FRAME_RATE_BURST, FRAME_RATE_PER_SECOND, MAX_QUEUED_BYTES, MAX_QUEUED_FRAMES } from '@copydesk/shared/limits'
-import type { Room } from './Room.js'
 import type { SyncSocket } from './SyncSocket.js'
 import { SyncError } from './SyncError.js'
 
@@ -34,9 +33,17 @@ export interface SessionCredential {
 
 export type SessionAccess = 'write' | 'read'
 
+/**
+ * What a live session hands its frames to (the story's `Room`). An interface, not the
+ * class, so that a session does not import the room that imports it.
+ */
+export interface FrameHandler {
+  handleFrame(session: Session, frame: Uint8Array): void
+}
+
 type SessionState =
   | { name: 'loading'; queue: Uint8Array[]; queuedBytes: number }
-  | { name: 'live'; room: Room }
+  | { name: 'live'; room: FrameHandler }
   | { name: 'closed'; code: number; reason: string }
 
 export interface SessionOptions {
@@ -121,7 +128,7 @@ export class Session {
   }
 
   /** The room is loaded and has greeted this session: process what waited, then go live. */
-  enter(room: Room): void {
+  enter(room: FrameHandler): void {
     const state = this.state
     if (state.name !== 'loading') return
     this.state = { name: 'live', room }
@@ -163,7 +170,7 @@ export class Session {
     this.closeListeners.length = 0
   }
 
-  private handle(room: Room, frame: Uint8Array): void {
+  private handle(room: FrameHandler, frame: Uint8Array): void {
     try {
       room.handleFrame(this, frame)
     } catch (error) {

@@ -8,7 +8,6 @@
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { reasonOf, type StorageHealth } from '../storage/StorageHealth.js'
-import type { Room } from './Room.js'
 import type { Session } from './Session.js'
 
 export interface CommittedUpdate {
@@ -18,8 +17,17 @@ export interface CommittedUpdate {
   seq: number
 }
 
+/**
+ * Who is told of its updates once they commit (a story's `Room`). An interface, so that the
+ * writer does not import the room that imports it.
+ */
+export interface CommitTarget {
+  readonly storyId: string
+  committed(entries: readonly CommittedUpdate[]): void
+}
+
 interface PendingAppend {
-  room: Room
+  room: CommitTarget
   update: Uint8Array
   origin: Session | null
 }
@@ -69,7 +77,7 @@ export class UpdateWriter {
     return this.failures
   }
 
-  append(room: Room, update: Uint8Array, origin: Session | null): void {
+  append(room: CommitTarget, update: Uint8Array, origin: Session | null): void {
     this.queue.push({ room, update, origin })
     this.backlogBytes += update.length
     if (!this.scheduled && !this.writing && !this.retryTimer) this.schedule()
@@ -129,7 +137,7 @@ export class UpdateWriter {
     this.health?.succeeded('edits')
     this.writing = false
 
-    const byRoom = new Map<Room, CommittedUpdate[]>()
+    const byRoom = new Map<CommitTarget, CommittedUpdate[]>()
     batch.forEach((entry, index) => {
       this.backlogBytes -= entry.update.length
       let committed = byRoom.get(entry.room)
