@@ -42,7 +42,7 @@ test('formatting made by one shows for the other: subhead, list, quote with attr
   await editor.body.click()
   await page.keyboard.type('Un Avertissement à la Corée du Sud')
   await editor.setParagraphStyle('Subhead')
-  await page.keyboard.press('End')
+  await editor.pressEnd(editor.body)
   await page.keyboard.press('Enter')
   await page.keyboard.type('Le Kremlin ')
   await page.keyboard.press('ControlOrMeta+b')

@@ -97,7 +97,7 @@ test('text typed or pasted after a link is not linked, in the editor, for the ot
   for (let i = 0; i < 3; i++) await ines.page.keyboard.press('Shift+ArrowLeft')
   await ines.editor.expectSelected(ines.editor.body, 'AFP')
   await ines.editor.addLink('https://www.afp.com')
-  await ines.page.keyboard.press('End')
+  await ines.editor.pressEnd(ines.editor.body)
   await ines.page.keyboard.type(", le bilan s'alourdit.")
   // Pasted plain text at the end of the paragraph, after the link: not linked either.
   await ines.page.keyboard.press('Enter')
@@ -186,7 +186,7 @@ test('every shortcut the toolbar advertises does what it says, and Ctrl+/ or ? l
   await page.keyboard.press('Escape')
 
   // `?` in the text is a question mark; Ctrl+/ opens the list from anywhere.
-  await page.keyboard.press('End')
+  await camille.editor.pressEnd(body)
   await page.keyboard.type(' ?')
   await expect(body).toHaveText('Bonjour ?')
   await expect(page.getByRole('dialog')).toHaveCount(0)
