@@ -19,7 +19,7 @@ import type { Storage } from '../storage/Storage.js'
 import { textAccess } from '../workflow/access.js'
 import type { Rooms } from '../sync/Rooms.js'
 import { Session } from '../sync/Session.js'
-import type { SyncSocket } from '../sync/SyncSocket.js'
+import { wsSyncSocket } from '../sync/wsSyncSocket.js'
 import { originVerdict } from './origins.js'
 
 export interface UpgradeDeps {
@@ -50,58 +50,6 @@ function refuse(socket: Duplex, status: 401 | 403 | 404 | 503, message: string):
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   )
   socket.destroy()
-}
-
-/**
- * A binary websocket frame around `message`, as a server sends it (FIN, opcode 2, no mask).
- * Built once per message and written to every socket it goes to: a broadcast to fifty
- * people frames its bytes once, not fifty times.
- */
-function frame(message: Uint8Array): Buffer {
-  const length = message.length
-  const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10
-  const framed = Buffer.allocUnsafe(headerLength + length)
-  framed[0] = 0x82
-  if (length < 126) {
-    framed[1] = length
-  } else if (length < 65_536) {
-    framed[1] = 126
-    framed.writeUInt16BE(length, 2)
-  } else {
-    framed[1] = 127
-    framed.writeBigUInt64BE(BigInt(length), 2)
-  }
-  framed.set(message, headerLength)
-  return framed
-}
-
-const framedMessages = new WeakMap<Uint8Array, Buffer>()
-
-/**
- * The TCP socket under a `ws` connection. `ws` keeps it in a field it does not document;
- * writing whole frames there is what its own sender does (compression is off here), minus
- * re-framing the same bytes for every recipient.
- */
-function rawSocketOf(ws: WebSocket): Duplex | null {
-  const socket = (ws as unknown as { _socket?: Duplex })._socket
-  return socket && typeof socket.write === 'function' ? socket : null
-}
-
-function syncSocketOf(ws: WebSocket): SyncSocket {
-  const raw = rawSocketOf(ws)
-  return {
-    send: (message) => {
-      if (ws.readyState !== ws.OPEN) return
-      if (!raw) return ws.send(message, { binary: true })
-      let framed = framedMessages.get(message)
-      if (!framed) framedMessages.set(message, (framed = frame(message)))
-      raw.write(framed)
-    },
-    close: (code, reason) => ws.close(code, reason),
-    get bufferedAmount() {
-      return ws.bufferedAmount
-    },
-  }
 }
 
 export class UpgradeRouter {
@@ -176,7 +124,7 @@ export class UpgradeRouter {
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       const session = new Session({
-        socket: syncSocketOf(ws),
+        socket: wsSyncSocket(ws),
         storyId,
         identity: { userId: principal.user.id, name: principal.user.displayName, color: principal.user.color, role: principal.user.role },
         credential: principal.credential,
