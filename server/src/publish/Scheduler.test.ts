@@ -15,6 +15,10 @@ import { Publisher } from './Publisher.js'
 import { Scheduler } from './Scheduler.js'
 
 const fixtures: { close(): Promise<void> }[] = []
+
+/** The test's clock: seconds after a moment taken from now, so no date here can go stale. */
+const BASE = Math.floor(Date.now() / 1000) * 1000
+const at = (seconds: number) => new Date(BASE + seconds * 1000)
 afterEach(async () => {
   for (const fixture of fixtures.splice(0)) await fixture.close()
 })
@@ -27,7 +31,7 @@ async function newsroom() {
   const notified: NotificationRecord[] = []
   events.on('notified', (records) => notified.push(...records))
   const stories = new Stories(storage, events, logger)
-  let clock = new Date('2026-11-26T12:00:00Z')
+  let clock = at(0)
   const publisher = new Publisher(storage, (id) => rooms.documentState(id), () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
   // The publishing the workflow uses: the real publisher, or a failing one put in front of it by a test.
   const publishing: { current: Publishing } = { current: publisher }
@@ -50,7 +54,7 @@ async function newsroom() {
   const story = await stories.create({ content: { headline: 'Embargo', standfirst: [], body: [] }, createdBy: editor })
   let record: StoryRecord = story
   for (const to of ['submitted', 'approved'] as const) record = await workflow.apply(record, to, { actor: editor, note: null, publishAt: null })
-  record = await workflow.apply(record, 'scheduled', { actor: editor, note: null, publishAt: '2026-11-26T12:00:05.000Z' })
+  record = await workflow.apply(record, 'scheduled', { actor: editor, note: null, publishAt: at(5).toISOString() })
   return {
     storage,
     workflow,
@@ -78,13 +82,13 @@ describe('the publishing job', () => {
       changed: (story) => room.publisher.changed(story),
     }
     room.publishing.current = flaky
-    let now = new Date('2026-11-26T12:00:01Z')
+    let now = at(1)
     const scheduler = room.scheduler(() => now)
 
     await scheduler.tick()
     expect((await room.storage.stories.get(room.story.id))!.status).toBe('scheduled')
 
-    now = new Date('2026-11-26T12:00:06Z')
+    now = at(6)
     room.setClock(now.toISOString())
     await scheduler.tick()
     await scheduler.tick()
@@ -94,7 +98,7 @@ describe('the publishing job', () => {
     expect(failures[0]!.note).toMatch(/the disk is full/)
 
     failing = false
-    now = new Date('2026-11-26T12:00:07Z')
+    now = at(7)
     await scheduler.tick()
     const published = (await room.storage.stories.get(room.story.id))!
     expect(published.status).toBe('published')
@@ -114,7 +118,7 @@ describe('the publishing job', () => {
       await room.workflow.apply(stale, 'approved', { actor: room.editor, note: null, publishAt: null })
       return found
     }
-    const scheduler = room.scheduler(() => new Date('2026-11-26T12:00:06Z'))
+    const scheduler = room.scheduler(() => at(6))
     await scheduler.tick()
     expect((await room.storage.stories.get(room.story.id))!.status).toBe('approved')
     expect(room.notified.filter((notification) => notification.kind === 'schedule_failed')).toEqual([])

@@ -10,7 +10,7 @@ import type { ApiErrorBody } from '@copydesk/shared/api'
 import { addParagraph } from '../testing/documents.js'
 import { diskFull } from '../testing/FaultyStorage.js'
 import { connectStock, waitFor, type StockClient } from '../testing/stockClient.js'
-import { ADMIN, startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
+import { ADMIN, healthOf, startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
 
 const servers: TestServer[] = []
 const clients: StockClient[] = []
@@ -31,24 +31,19 @@ function connect(server: TestServer, storyId: string, credentials: Credentials):
   return client
 }
 
-async function health(server: TestServer): Promise<{ status: number; body: { status: string; problems?: { kind: string; reason: string }[] } }> {
-  const response = await fetch(`${server.url}/healthz`)
-  return { status: response.status, body: (await response.json()) as { status: string; problems?: { kind: string; reason: string }[] } }
-}
-
 describe('a full disk', () => {
   it('appends failing make /healthz unhealthy with the reason; REST writes answer 503, not 500; all clears when the disk does', async () => {
     const { server, admin } = await start()
     const story = await server.api.createStory(admin, { headline: 'Disque plein' })
     const writer = connect(server, story.id, admin)
     await writer.synced
-    expect((await health(server)).status).toBe(200)
+    expect((await healthOf(server)).status).toBe(200)
     // What a full disk does to every write: appends and the API's writes refused as unavailable.
     server.faults.fail(['documents.append', 'stories.create'], diskFull())
     try {
       addParagraph(writer.doc, 'body', 'Écrit pendant que le disque était plein. '.repeat(500))
       await waitFor(() => server.rooms.writer.failing, 'the append to fail')
-      const unhealthy = await health(server)
+      const unhealthy = await healthOf(server)
       expect(unhealthy.status).toBe(503)
       expect(unhealthy.body.problems).toEqual([expect.objectContaining({ kind: 'edits', reason: expect.stringMatching(/full/) })])
       const imported = await server.api.request<ApiErrorBody>('POST', '/api/stories/import', { credentials: admin, json: { format: 'text', content: `Titre\n\n${'Un long paragraphe. '.repeat(20_000)}` } })
@@ -60,8 +55,8 @@ describe('a full disk', () => {
     }
     await waitFor(() => !server.rooms.writer.failing, 'the retried append to succeed', 15_000)
     // The API's writes were failing too: healthy again once one gets through.
-    expect((await health(server)).body.problems).toEqual([expect.objectContaining({ kind: 'requests' })])
+    expect((await healthOf(server)).body.problems).toEqual([expect.objectContaining({ kind: 'requests' })])
     expect((await server.api.request('POST', '/api/stories', { credentials: admin, json: { headline: 'Le disque a de la place' } })).status).toBe(201)
-    expect((await health(server)).status).toBe(200)
+    expect((await healthOf(server)).status).toBe(200)
   })
 })

@@ -62,6 +62,12 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
   }
 }
 
+/** What `/healthz` answers: its status and body. */
+export async function healthOf(server: { url: string }): Promise<{ status: number; body: { status: string; problems?: { kind: string; reason: string }[] } }> {
+  const response = await fetch(`${server.url}/healthz`)
+  return { status: response.status, body: (await response.json()) as { status: string; problems?: { kind: string; reason: string }[] } }
+}
+
 export interface Credentials {
   cookie?: string
   bearer?: string

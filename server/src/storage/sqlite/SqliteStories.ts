@@ -376,25 +376,21 @@ export class SqliteStories implements StoryStore {
   }
 
   async lastNotes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>> {
-    if (ids.length === 0) return new Map()
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM story_events WHERE id IN (
-           SELECT max(id) FROM story_events
-           WHERE story_id IN (SELECT value FROM json_each(?)) AND kind = 'transition' AND note IS NOT NULL
-           GROUP BY story_id)`,
-      )
-      .all(JSON.stringify(ids)) as EventRow[]
-    return new Map(rows.map((row) => [row.story_id, toEvent(row)]))
+    return this.latestEvents(ids, "kind = 'transition' AND note IS NOT NULL")
   }
 
   async lastSpikes(ids: readonly string[]): Promise<Map<string, StoryEventRecord>> {
+    return this.latestEvents(ids, "kind = 'transition' AND to_status = 'spiked'")
+  }
+
+  /** Each story's latest event matching `condition` (a constant SQL clause, never input), in one query. */
+  private latestEvents(ids: readonly string[], condition: string): Map<string, StoryEventRecord> {
     if (ids.length === 0) return new Map()
     const rows = this.db
       .prepare(
         `SELECT * FROM story_events WHERE id IN (
            SELECT max(id) FROM story_events
-           WHERE story_id IN (SELECT value FROM json_each(?)) AND kind = 'transition' AND to_status = 'spiked'
+           WHERE story_id IN (SELECT value FROM json_each(?)) AND ${condition}
            GROUP BY story_id)`,
       )
       .all(JSON.stringify(ids)) as EventRow[]

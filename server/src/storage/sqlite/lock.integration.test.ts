@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiErrorBody, Story } from '@copydesk/shared/api'
 import { addParagraph, sameDocument, storyXml } from '../../testing/documents.js'
 import { connectStock, waitFor, type StockClient } from '../../testing/stockClient.js'
-import { ADMIN, startTestServer, type Credentials, type TestServer } from '../../testing/testServer.js'
+import { ADMIN, healthOf, startTestServer, type Credentials, type TestServer } from '../../testing/testServer.js'
 
 const SERVER_PACKAGE = fileURLToPath(new URL('../../../', import.meta.url))
 
@@ -72,11 +72,6 @@ function connect(server: TestServer, storyId: string, credentials: Credentials):
   return client
 }
 
-async function health(server: TestServer): Promise<{ status: number; body: { status: string; problems?: { kind: string; reason: string }[] } }> {
-  const response = await fetch(`${server.url}/healthz`)
-  return { status: response.status, body: (await response.json()) as { status: string; problems?: { kind: string; reason: string }[] } }
-}
-
 describe('another process holds the write lock', () => {
   it('health, reads and open stories keep answering while a write waits; the write goes through once the lock is released', async () => {
     const { server, admin } = await start()
@@ -91,7 +86,7 @@ describe('another process holds the write lock', () => {
     addParagraph(writer.doc, 'body', 'Écrit pendant la sauvegarde.')
     // All of this is answered while the write above is still waiting for the lock: had the
     // server waited inside SQLite, nothing here could answer before the write gave up.
-    expect((await health(server)).status).toBe(200)
+    expect((await healthOf(server)).status).toBe(200)
     const listed = await server.api.request<{ stories: Story[] }>('GET', '/api/stories', { credentials: admin })
     expect(listed.status).toBe(200)
     expect(listed.body.stories.map((s) => s.id)).toContain(story.id)
@@ -119,13 +114,13 @@ describe('another process holds the write lock', () => {
     expect(refused.status).toBe(503)
     expect(refused.headers.get('retry-after')).toBe('5')
     expect(refused.body.error.code).toBe('storage_unavailable')
-    const unhealthy = await health(server)
+    const unhealthy = await healthOf(server)
     expect(unhealthy.status).toBe(503)
     expect(unhealthy.body.problems).toEqual([expect.objectContaining({ kind: 'requests', reason: expect.stringMatching(/locked/) })])
 
     await lock.release()
     expect((await server.api.request('POST', '/api/stories', { credentials: admin, json: { headline: 'Après' } })).status).toBe(201)
-    expect((await health(server)).status).toBe(200)
+    expect((await healthOf(server)).status).toBe(200)
     const after = (await server.api.request<{ stories: Story[] }>('GET', '/api/stories', { credentials: admin })).body.stories
     expect(after.map((s) => s.headline)).not.toContain('Trop tôt')
     expect(after).toHaveLength(before + 1)
