@@ -3,7 +3,7 @@
  * and the websockets to the server on :3000 (start the server with
  * ALLOWED_ORIGINS=http://localhost:5173); in production the server serves `dist/`:
  * hashed files, precompressed (Brotli and gzip), without source maps, the story page's
- * editor in its own chunk (see app/App.tsx).
+ * editor in its own chunk (see src/App.tsx).
  */
 import { defineConfig, defaultClientConditions } from 'vite'
 import react from '@vitejs/plugin-react'

@@ -7,6 +7,7 @@
  */
 import { EventEmitter } from 'node:events'
 import type * as Y from 'yjs'
+import type { Story } from '@copydesk/shared/api'
 import type { NotificationRecord, StoryRecord } from './storage/Storage.js'
 
 /** Some access ended: close the connections it opened. */
@@ -19,8 +20,14 @@ export interface AccessEndedEvent {
 }
 
 interface NewsroomEventMap {
-  /** A story was created or changed (status, metadata, assignment, headline or length). */
-  storyChanged: [storyId: string]
+  /** A story was created or changed (status, metadata, assignment, headline or length): as presented. */
+  storyChanged: [story: Story]
+  /** A story was published, republished or taken down: what readers get changed. */
+  publicationChanged: [story: StoryRecord]
+  /** A section was added, renamed, moved or deleted. */
+  sectionsChanged: []
+  /** An account was added or changed (its name, colour, role, or disabled). */
+  usersChanged: []
   /** Who may write a story may have changed (a move, a reassignment): the story as it now is. */
   accessChanged: [story: StoryRecord]
   /** An account was disabled or deleted, a session ended, a token revoked. */

@@ -1,36 +1,37 @@
 /**
- * The composition root: config → storage → accounts and stories → rooms (the sync
- * broker) → HTTP app and upgrade router → listen → shutdown. Run directly, it starts a
- * server from the environment; tests import `startServer` and pass a config.
+ * The composition root: storage → services → broker → transports, each handed what it
+ * needs in its constructor, then listen. No policy lives here: services announce what
+ * changed on `NewsroomEvents`, and whoever cares subscribes. Run directly, it starts a
+ * server from the environment (`cli.ts`); tests import `startServer` and pass a config.
  *
  * Where to go from here: `http/app.ts` (REST), `http/upgrade.ts` (websockets),
  * `sync/Rooms.ts` → `sync/Room.ts` (the broker; rules in `sync/SPEC.md`).
  */
-import type { AddressInfo } from 'node:net'
 import { pathToFileURL } from 'node:url'
-import { getRequestListener } from '@hono/node-server'
-import { createServer } from 'node:http'
 import { Accounts } from './auth/Accounts.js'
 import { Auth } from './auth/Auth.js'
-import { ConfigError, loadConfig, type Config } from './config.js'
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmptyNewsroom, seedDemo } from './demo/seedDemo.js'
+import { runFromEnvironment, startFailed } from './cli.js'
+import type { Config } from './config.js'
+import { bootstrapNewsroom } from './demo/bootstrap.js'
 import { createApp } from './http/app.js'
-import { readerFastPath } from './http/public.js'
-import { UpgradeRouter } from './http/upgrade.js'
+import { PublicAddress } from './http/PublicAddress.js'
+import { Transports } from './http/Transports.js'
 import { createLogger, type Logger } from './logger.js'
+import { NewsroomEvents } from './NewsroomEvents.js'
+import { Notifications } from './notifications/Notifications.js'
+import { Publisher } from './publish/Publisher.js'
+import { Scheduler } from './publish/Scheduler.js'
+import { WorkingCopies } from './publish/WorkingCopies.js'
+import { gracefulShutdown } from './shutdown.js'
 import { openStorage } from './storage/openStorage.js'
 import type { Storage } from './storage/Storage.js'
 import { StorageHealth } from './storage/StorageHealth.js'
+import { Sections } from './stories/Sections.js'
 import { Stories } from './stories/Stories.js'
-import { NewsroomEvents } from './NewsroomEvents.js'
-import { SocketServer } from './events/socketServer.js'
-import { Notifications } from './notifications/Notifications.js'
+import { StoryPresenter } from './stories/StoryPresenter.js'
 import { AccessPolicy } from './sync/AccessPolicy.js'
 import { Rooms } from './sync/Rooms.js'
 import { Workflow } from './workflow/Workflow.js'
-import { Publisher } from './publish/Publisher.js'
-import { WorkingCopies } from './publish/WorkingCopies.js'
-import { Scheduler } from './publish/Scheduler.js'
 
 export interface RunningServer {
   url: string
@@ -38,10 +39,6 @@ export interface RunningServer {
   config: Config
   storage: Storage
   rooms: Rooms
-  accounts: Accounts
-  stories: Stories
-  workflow: Workflow
-  events: NewsroomEvents
   logger: Logger
   /** Graceful shutdown: refuse new work, write every accepted update, close sockets. Resolves true when all was written. */
   shutdown(): Promise<boolean>
@@ -58,6 +55,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const storage = options.storage ?? (await openStorage(config.databaseUrl, { synchronous: config.sqliteSynchronous, lockWaitMs: config.sqliteLockWaitMs }))
   const events = new NewsroomEvents()
   const health = new StorageHealth()
+  const address = new PublicAddress(config)
   const rooms = new Rooms({
     documents: storage.documents,
     logger,
@@ -67,108 +65,29 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
   })
   new AccessPolicy(events, rooms, logger)
-  // The public site's address: PUBLIC_URL, or where this server listens (known once it does).
-  let siteUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
   const documentState = (storyId: string) => rooms.documentState(storyId)
-  const workingCopies = new WorkingCopies(storage, events, documentState, logger)
-  const publisher = new Publisher(storage, documentState, () => ({ url: siteUrl, ...config.site }), logger, workingCopies)
+  const presenter = new StoryPresenter(storage, events, () => address.url)
+  const sections = new Sections(storage, events)
+  new WorkingCopies(storage, events, presenter, documentState, logger)
+  const publisher = new Publisher(storage, events, documentState, () => ({ url: address.url, ...config.site }), logger)
   const accounts = new Accounts(storage, events)
-  const stories = new Stories(storage, events, logger, config.site.language, () => siteUrl)
-  const workflow = new Workflow(storage, events, logger, publisher)
+  const stories = new Stories(storage, events, presenter, sections, logger, config.site.language)
+  const workflow = new Workflow(storage, events, presenter, logger, publisher)
   const notifications = new Notifications(storage)
   const auth = new Auth(storage)
   const scheduler = new Scheduler(storage, workflow, events, logger, config.schedulerIntervalMs)
-
-  if (config.demo && (await isEmptyNewsroom(storage))) await seedDemo({ storage, accounts, stories, workflow, logger })
-  if (config.admin) {
-    const outcome = await accounts.ensureAdmin(config.admin.email, config.admin.password)
-    if (outcome !== 'unchanged') logger.info({ email: config.admin.email }, `admin account ${outcome}`)
-  }
+  await bootstrapNewsroom(config, { storage, accounts, stories, workflow, logger })
 
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
-  const app = createApp({ config, logger, storage, auth, accounts, stories, workflow, notifications, events, publisher, health, metrics })
-  const handle = getRequestListener(app.fetch)
-  const readerPages = readerFastPath(publisher)
-  const server = createServer((request, response) => {
-    if (!readerPages(request, response)) void handle(request, response)
-  })
-  const sockets = new SocketServer({ httpServer: server, config, auth, stories, notifications, rooms, events, logger })
-  const upgrades = new UpgradeRouter({ config, logger, auth, storage, rooms })
-  upgrades.route('/socket.io/', sockets.handleUpgrade)
-  server.on('upgrade', upgrades.handle)
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const port = (server.address() as AddressInfo).port
-  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`
-  siteUrl = url
-  logger.info({ url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')
+  const services = { config, logger, storage, auth, accounts, stories, presenter, sections, workflow, notifications, events, publisher, health, metrics }
+  const transports = new Transports({ ...services, app: createApp(services), rooms })
+  const port = await transports.listen()
+  address.listening(port)
+  logger.info({ url: address.url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')
   // Scheduled stories that fell due while the server was down go out now.
   await scheduler.start()
-
-  let shuttingDown: Promise<boolean> | null = null
-  const shutdown = (): Promise<boolean> => {
-    shuttingDown ??= (async () => {
-      logger.info('shutting down: refusing new connections, writing every accepted update')
-      upgrades.stopAccepting()
-      await scheduler.stop()
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
-      sockets.close()
-      const written = await rooms.shutdown(15_000)
-      upgrades.close()
-      server.closeAllConnections()
-      await closed
-      await storage.close()
-      if (!written) logger.error('shutdown deadline passed with updates still unwritten')
-      logger.info('stopped')
-      return written
-    })()
-    return shuttingDown
-  }
-
-  return { url, port, config, storage, rooms, accounts, stories, workflow, events, logger, shutdown }
+  const shutdown = gracefulShutdown({ transports, scheduler, rooms, storage, logger })
+  return { url: address.url, port, config, storage, rooms, logger, shutdown }
 }
 
-async function main(): Promise<void> {
-  let config: Config
-  try {
-    config = loadConfig(process.env)
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`)
-      process.exit(2)
-    }
-    throw error
-  }
-  const running = await startServer(config)
-  if (config.demo) {
-    const accounts = DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(24)} ${account.role}`).join('\n')
-    process.stdout.write(
-      `\n  Copydesk is running at ${running.url}\n\n  Demo accounts (password: ${DEMO_PASSWORD}):\n${accounts}\n\n  Stop with Ctrl-C.\n\n`,
-    )
-  }
-  const stop = (signal: string) => {
-    running.logger.info({ signal }, 'signal received')
-    running.shutdown().then(
-      (written) => process.exit(written ? 0 : 1),
-      (error: unknown) => {
-        running.logger.fatal({ err: error }, 'shutdown failed')
-        process.exit(1)
-      },
-    )
-  }
-  process.once('SIGTERM', () => stop('SIGTERM'))
-  process.once('SIGINT', () => stop('SIGINT'))
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`Copydesk could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    process.exit(1)
-  })
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runFromEnvironment(startServer).catch(startFailed)

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react'
 import { slugify, type Section } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { useNewsroom } from '../app/Newsroom.js'
+import { useNewsroom } from '../Newsroom.js'
 
 /** A section id from its name: "Économie" → "economie". */
 export function sectionId(name: string): string {

@@ -4,7 +4,7 @@ import type { User } from '@copydesk/shared/api'
 import { ROLES, type Role } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { useNewsroom } from '../app/Newsroom.js'
+import { useNewsroom } from '../Newsroom.js'
 import { Avatar } from '../presence/Avatar.js'
 
 export function UsersPage() {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { User } from '@copydesk/shared/api'
 import { api, type InstanceInfo } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
-import { Logo } from '../app/TopBar.js'
+import { Logo } from '../TopBar.js'
 
 export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | null; onSignedIn: (user: User) => void }) {
   const [email, setEmail] = useState('')

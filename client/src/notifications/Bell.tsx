@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { Notification } from '@copydesk/shared/api'
 import { timeAgo } from '../app/format.js'
-import { useNewsroom } from '../app/Newsroom.js'
+import { useNewsroom } from '../Newsroom.js'
 import { navigate } from '../app/router.js'
 
 function describe(notification: Notification): string {

@@ -1,7 +1,8 @@
 /**
  * Accounts and API tokens: creating, changing, disabling, deleting. Ending an account's
  * access is immediate: its sessions are deleted and `accessEnded` is announced, which
- * closes its open connections (the broker's and the newsroom events').
+ * closes its open connections (the broker's and the newsroom events'). Any change of an
+ * account is announced too (`usersChanged`): stories show their people's names.
  */
 import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
 import type { Role } from '@copydesk/shared/workflow'
@@ -35,7 +36,7 @@ export class Accounts {
   async create(request: CreateUserRequest): Promise<UserRecord> {
     const id = newId()
     const passwordHash = await hashPassword(request.password)
-    return this.storage.users.create({
+    const created = await this.storage.users.create({
       id,
       email: request.email,
       displayName: request.displayName,
@@ -44,6 +45,8 @@ export class Accounts {
       bio: request.bio ?? '',
       color: await this.leastUsedColor(id),
     })
+    this.events.emit('usersChanged')
+    return created
   }
 
   /** A presence colour few colleagues have yet, so people in one story tell each other apart. */
@@ -70,6 +73,7 @@ export class Accounts {
       passwordHash: changes.password === undefined ? undefined : await hashPassword(changes.password),
     })
     if (!updated) throw new AccountError('not_found', 'No such user')
+    this.events.emit('usersChanged')
     if (changes.disabled === true && !user.disabled) {
       await this.storage.sessions.deleteForUser(id)
       this.accessEnded({ userId: id, reason: 'disabled' })
@@ -80,6 +84,7 @@ export class Accounts {
   async delete(actor: UserRecord, id: string): Promise<void> {
     if (actor.id === id) throw new AccountError('conflict', 'You cannot delete your own account')
     if (!(await this.storage.users.delete(id))) throw new AccountError('not_found', 'No such user')
+    this.events.emit('usersChanged')
     this.accessEnded({ userId: id, reason: 'deleted' })
   }
 
@@ -99,6 +104,7 @@ export class Accounts {
     if (!(await verifyPassword(password, existing.passwordHash))) changes.passwordHash = await hashPassword(password)
     if (Object.keys(changes).length === 0) return 'unchanged'
     await this.storage.users.update(existing.id, changes)
+    this.events.emit('usersChanged')
     return 'updated'
   }
 

@@ -197,7 +197,15 @@ export async function isEmptyNewsroom(storage: Storage): Promise<boolean> {
   return (await storage.users.count()) === 0 && (await storage.stories.count()) === 0
 }
 
-export async function seedDemo(deps: { storage: Storage; accounts: Accounts; stories: Stories; workflow: Workflow; logger: Logger }): Promise<void> {
+export interface SeedDeps {
+  storage: Storage
+  accounts: Accounts
+  stories: Stories
+  workflow: Workflow
+  logger: Logger
+}
+
+export async function seedDemo(deps: SeedDeps): Promise<void> {
   const { storage, accounts, stories, workflow, logger } = deps
   for (const section of DEMO_SECTIONS) await storage.sections.upsert(section)
 
@@ -221,7 +229,7 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
     sections: DEMO_SECTIONS.filter((s) => s.parentId === 'actualites').map((s) => ['Actualités', s.name]),
   })
   const sectionId = DEMO_SECTIONS.find((s) => s.name === imported.sectionPath.at(-1))?.id ?? null
-  const seed = await stories.create({
+  const { record: seed } = await stories.create({
     content: importedToContent(imported),
     sectionId,
     byline: [{ userId: camille.id, name: camille.displayName, bio: imported.bio ?? camille.bio }],
@@ -236,7 +244,7 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
 
   for (const demo of DEMO_STORIES) {
     const author = users.get(demo.author)!
-    let story = await stories.create({
+    let { record: story } = await stories.create({
       content: demo.content,
       sectionId: demo.sectionId,
       createdBy: author,
@@ -245,7 +253,7 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
       ...(demo.priority ? { priority: demo.priority } : {}),
       ...(demo.target ? { lengthTarget: demo.target } : {}),
     })
-    if (demo.tags) story = await stories.update(ines, story.id, { tags: demo.tags })
+    if (demo.tags) story = (await stories.update(ines, story.id, { tags: demo.tags })).record
     // Walk each story through the real workflow, so its history reads like a day's work.
     const path: Record<DemoStatus, DemoStatus[]> = {
       draft: [],
@@ -258,7 +266,7 @@ export async function seedDemo(deps: { storage: Storage; accounts: Accounts; sto
     for (const to of path[demo.status]) {
       const actor = to === 'submitted' ? author : ines
       const publishAt = to === 'scheduled' ? hours(18).toISOString() : null
-      story = await workflow.apply(story, to, { actor, note: to === 'spiked' ? (demo.note ?? null) : null, publishAt })
+      story = (await workflow.apply(story, to, { actor, note: to === 'spiked' ? (demo.note ?? null) : null, publishAt })).record
     }
     if (demo.correction) {
       await workflow.apply(story, 'published', { actor: ines, note: demo.correction, publishAt: null, revision: 'correction' })

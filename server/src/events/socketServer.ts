@@ -10,13 +10,12 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { Server, type Socket } from 'socket.io'
-import { ClientEventSchemas, type Ack, type ClientToServerEvents, type ServerToClientEvents } from '@copydesk/shared/api'
+import { ClientEventSchemas, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Story } from '@copydesk/shared/api'
 import type { Auth } from '../auth/Auth.js'
 import type { Config } from '../config.js'
-import { originVerdict } from '../http/origins.js'
+import { originVerdict } from '../auth/origins.js'
 import type { Logger } from '../logger.js'
 import type { Notifications } from '../notifications/Notifications.js'
-import type { Stories } from '../stories/Stories.js'
 import type { Rooms } from '../sync/Rooms.js'
 import type { NewsroomEvents } from '../NewsroomEvents.js'
 import { endedFor } from '../sync/AccessPolicy.js'
@@ -32,7 +31,6 @@ export interface SocketServerDeps {
   httpServer: HttpServer
   config: Config
   auth: Auth
-  stories: Stories
   notifications: Notifications
   rooms: Rooms
   events: NewsroomEvents
@@ -44,7 +42,8 @@ const STORY_COALESCE_MS = 150
 
 export class SocketServer {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
-  private readonly pendingStories = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Story changes waiting out their coalescing window: the latest presentation of each. */
+  private readonly pendingStories = new Map<string, { story: Story; timer: ReturnType<typeof setTimeout> }>()
 
   constructor(private readonly deps: SocketServerDeps) {
     const { httpServer, config, auth, logger } = deps
@@ -99,7 +98,7 @@ export class SocketServer {
    * last connection, which the shutdown closes only later (collaboration sockets first).
    */
   close(): void {
-    for (const timer of this.pendingStories.values()) clearTimeout(timer)
+    for (const { timer } of this.pendingStories.values()) clearTimeout(timer)
     this.io.disconnectSockets(true)
     this.io.engine.close()
   }
@@ -134,25 +133,22 @@ export class SocketServer {
   }
 
   private listen(): void {
-    const { events, stories, notifications, rooms, logger } = this.deps
+    const { events, notifications, rooms, logger } = this.deps
     // Access that ended closes the newsroom sockets it opened too.
     events.on('accessEnded', (event) => this.disconnectWhere((data) => endedFor(event, data.userId, data.credential)))
-    events.on('storyChanged', (storyId) => {
-      if (this.pendingStories.has(storyId)) return
-      this.pendingStories.set(
-        storyId,
-        setTimeout(() => {
-          this.pendingStories.delete(storyId)
-          stories
-            .get(storyId)
-            .then(async (record) => {
-              if (!record) return
-              const [story] = await stories.toApi([record])
-              if (story) this.io.to('newsroom').emit('story:changed', story)
-            })
-            .catch((error: unknown) => logger.error({ err: error, storyId }, 'announcing a story change failed'))
-        }, STORY_COALESCE_MS),
-      )
+    // The event carries the story as presented: nothing is read here, however fast people type.
+    events.on('storyChanged', (story) => {
+      const pending = this.pendingStories.get(story.id)
+      if (pending) {
+        pending.story = story
+        return
+      }
+      const timer = setTimeout(() => {
+        const latest = this.pendingStories.get(story.id)?.story ?? story
+        this.pendingStories.delete(story.id)
+        this.io.to('newsroom').emit('story:changed', latest)
+      }, STORY_COALESCE_MS)
+      this.pendingStories.set(story.id, { story, timer })
     })
     events.on('presenceChanged', (storyId) => {
       this.io.to('newsroom').emit('story:presence', { storyId, people: rooms.peopleIn(storyId) })

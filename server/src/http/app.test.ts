@@ -37,13 +37,11 @@ describe('app.onError, the one place errors become statuses', () => {
   })
 
   it('maps a ConflictError from storage under a route that used to catch it itself', async () => {
+    // The sections service passes storage's refusal on as it is (stories/Sections.ts).
     const app = appWith({
-      storage: {
-        kind: 'sqlite',
-        sections: {
-          delete: async () => {
-            throw new ConflictError('Stories or subsections still use this section')
-          },
+      sections: {
+        delete: async () => {
+          throw new ConflictError('Stories or subsections still use this section')
         },
       },
     })

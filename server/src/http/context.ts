@@ -11,7 +11,9 @@ import type { StorageHealth } from '../storage/StorageHealth.js'
 import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Notifications } from '../notifications/Notifications.js'
 import type { Publisher } from '../publish/Publisher.js'
+import type { Sections } from '../stories/Sections.js'
 import type { Stories } from '../stories/Stories.js'
+import type { StoryPresenter } from '../stories/StoryPresenter.js'
 import type { Workflow } from '../workflow/Workflow.js'
 import { ApiError, forbidden, unauthenticated } from './errors.js'
 
@@ -22,6 +24,9 @@ export interface Services {
   auth: Auth
   accounts: Accounts
   stories: Stories
+  /** Stories as the API gives them (the one presenter, socket.io's too). */
+  presenter: StoryPresenter
+  sections: Sections
   workflow: Workflow
   notifications: Notifications
   events: NewsroomEvents

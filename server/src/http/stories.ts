@@ -32,7 +32,7 @@ function storyId(c: AppContext): string {
   return id
 }
 
-export function storyRoutes({ stories, workflow, storage, publisher }: Services): Hono<AppEnv> {
+export function storyRoutes({ stories, presenter, workflow, storage, publisher }: Services): Hono<AppEnv> {
   const routes = new Hono<AppEnv>()
 
   routes.get('/stories', async (c) => {
@@ -49,12 +49,12 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
       // The same filters, narrowed by the text: a search never shows more than the list.
       const hits = await stories.search({ ...filters, text: query.q })
       const response: StorySearchResponse = {
-        stories: await stories.toApi(hits.map((hit) => hit.story)),
+        stories: await presenter.present(hits.map((hit) => hit.story)),
         matches: Object.fromEntries(hits.map((hit) => [hit.story.id, hit.match])),
       }
       return c.json(response)
     }
-    return c.json({ stories: await stories.toApi(await stories.list(filters)) })
+    return c.json({ stories: await presenter.present(await stories.list(filters)) })
   })
 
   routes.post('/stories', async (c) => {
@@ -62,14 +62,13 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     assertWritable(c)
     const body = await readJson(c, CreateStoryRequest)
     if (body.assignees && !isDesk(principal.user.role)) throw new ApiError(403, 'forbidden', 'Only editors assign stories')
-    const record = await stories.create({
+    const { story } = await stories.create({
       content: { headline: body.headline ?? '', standfirst: [], body: [] },
       sectionId: body.section ?? null,
       createdBy: principal.user,
       ...(body.assignees ? { assignees: body.assignees } : {}),
       ...(body.deadline ? { deadline: new Date(body.deadline).toISOString() } : {}),
     })
-    const [story] = await stories.toApi([record])
     return c.json(story, 201)
   })
 
@@ -77,7 +76,7 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     principalOf(c)
     const record = await stories.get(storyId(c))
     if (!record) throw notFound('No such story')
-    const [story] = await stories.toApi([record])
+    const [story] = await presenter.present([record])
     return c.json(story)
   })
 
@@ -86,7 +85,7 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     assertWritable(c)
     const id = storyId(c)
     const body = await readJson(c, UpdateStoryRequest)
-    const [story] = await stories.toApi([await stories.update(principal.user, id, body)])
+    const { story } = await stories.update(principal.user, id, body)
     return c.json(story)
   })
 
@@ -95,7 +94,7 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     assertWritable(c)
     const id = storyId(c)
     const body = await readJson(c, TransitionRequest)
-    const [story] = await stories.toApi([await workflow.transition(principal.user, id, body)])
+    const { story } = await workflow.transition(principal.user, id, body)
     return c.json(story)
   })
 
@@ -125,8 +124,7 @@ export function storyRoutes({ stories, workflow, storage, publisher }: Services)
     assertWritable(c)
     const body = await readJson(c, ImportStoryRequest)
     const result = await stories.importStory(principal.user, body)
-    const [story] = await stories.toApi([result.story])
-    const response: ImportStoryResponse = { story: story!, notes: result.notes, unmapped: result.unmapped }
+    const response: ImportStoryResponse = { story: result.story, notes: result.notes, unmapped: result.unmapped }
     return c.json(response, 201)
   })
 

@@ -20,7 +20,7 @@ import { textAccess } from '../workflow/access.js'
 import type { Rooms } from '../sync/Rooms.js'
 import { Session } from '../sync/Session.js'
 import { wsSyncSocket } from '../sync/wsSyncSocket.js'
-import { originVerdict } from './origins.js'
+import { originVerdict } from '../auth/origins.js'
 
 export interface UpgradeDeps {
   config: Config

@@ -13,32 +13,14 @@ import { slugify } from '@copydesk/shared/api'
 import { measureStory, readStoryContent } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import { sectionTrail } from '../stories/Stories.js'
-import type { NewPublishedVersion, PublishedVersionRecord, RevisionKind, SectionRecord, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
+import { sectionTrail } from '../stories/Sections.js'
+import type { PublishedVersionRecord, RevisionKind, SectionRecord, Storage, StoryRecord } from '../storage/Storage.js'
+import type { Prepared, PublishRequest, Publishing } from '../workflow/Publishing.js'
 import { parseContent, type PublishedContent, type PublishedRevision } from './content.js'
 import { renderFeed } from './feed.js'
 import { canceledNinjs, toNinjs, type NinjsItem } from './ninjs.js'
 import { renderArticlePage, renderGonePage, renderListingPage, type Site } from './page.js'
-import type { WorkingCopies } from './WorkingCopies.js'
-
-export interface PublishRequest {
-  actor: UserRecord | null
-  /** For a story published before: an update or a correction (the reader sees the note). */
-  revision: Exclude<RevisionKind, 'first'> | null
-  note: string | null
-  at: string
-}
-
-export interface Prepared {
-  version: NewPublishedVersion
-  publicPath: string
-  /** The slug the address was made with (kept as the story's slug when it had none). */
-  slug: string
-  /** What readers will get, as `previewFingerprint` names it (to check against a preview). */
-  fingerprint: string
-  /** The headline as it will go out (the workflow refuses one past the limit). */
-  headline: string
-}
 
 /**
  * Names what a publication puts out, apart from its time and its revision note: the text,
@@ -72,20 +54,23 @@ function resource(status: PublicResource['status'], body: string, lastModified: 
   return { status, body: Buffer.from(body), etag: etagOf(body), lastModified: new Date(lastModified).toUTCString() }
 }
 
-export class Publisher {
+export class Publisher implements Publishing {
   private readonly pages = new Map<string, PublicResource>()
   private readonly listings = new Map<string, { answer: PublicResource; builtAt: number }>()
   private readonly started = new Date().toISOString()
 
   constructor(
     private readonly storage: Storage,
+    events: NewsroomEvents,
     /** A story document's current state, encoded (see `Rooms.documentState`). */
     private readonly documentState: (storyId: string) => Promise<Uint8Array>,
     private readonly site: () => Site,
     private readonly logger: Logger,
-    /** Told of every publication change, to compare the working copy with what is live now. */
-    private readonly workingCopies?: Pick<WorkingCopies, 'published'>,
-  ) {}
+  ) {
+    events.on('publicationChanged', (story) => this.changed(story))
+    // Section pages and listings name sections: a renamed one shows at once.
+    events.on('sectionsChanged', () => this.listings.clear())
+  }
 
   /**
    * The version a publication writes, rendered from the document as the server holds it
@@ -170,10 +155,9 @@ export class Publisher {
   }
 
   /** A publication changed (published, republished, taken down): readers get it at once. */
-  changed(story: StoryRecord): void {
+  private changed(story: StoryRecord): void {
     if (story.publicPath) this.pages.delete(story.publicPath)
     this.listings.clear()
-    this.workingCopies?.published(story.id)
   }
 
   /** The reader page at a public address when it is in memory already (the server's fast path). */

@@ -9,8 +9,11 @@ import { NewsroomEvents } from '../NewsroomEvents.js'
 import { silentLogger } from '../logger.js'
 import type { NotificationRecord, StoryRecord } from '../storage/Storage.js'
 import { roomsFixture } from '../testing/roomsFixture.js'
+import { Sections } from '../stories/Sections.js'
 import { Stories } from '../stories/Stories.js'
-import { Workflow, type Publishing } from '../workflow/Workflow.js'
+import { StoryPresenter } from '../stories/StoryPresenter.js'
+import type { Publishing } from '../workflow/Publishing.js'
+import { Workflow } from '../workflow/Workflow.js'
 import { Publisher } from './Publisher.js'
 import { Scheduler } from './Scheduler.js'
 
@@ -30,16 +33,18 @@ async function newsroom() {
   const events = new NewsroomEvents()
   const notified: NotificationRecord[] = []
   events.on('notified', (records) => notified.push(...records))
-  const stories = new Stories(storage, events, logger)
+  const presenter = new StoryPresenter(storage, events, () => 'https://news.example')
+  const stories = new Stories(storage, events, presenter, new Sections(storage, events), logger)
   let clock = at(0)
-  const publisher = new Publisher(storage, (id) => rooms.documentState(id), () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
+  const publisher = new Publisher(storage, events, (id) => rooms.documentState(id), () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
   // The publishing the workflow uses: the real publisher, or a failing one put in front of it by a test.
   const publishing: { current: Publishing } = { current: publisher }
   const workflow = new Workflow(
     storage,
     events,
+    presenter,
     logger,
-    { prepare: (story, request) => publishing.current.prepare(story, request), changed: (story) => publishing.current.changed(story) },
+    { prepare: (story, request) => publishing.current.prepare(story, request) },
     () => clock,
   )
   const editor = await storage.users.create({
@@ -52,9 +57,9 @@ async function newsroom() {
     color: '#123456',
   })
   const story = await stories.create({ content: { headline: 'Embargo', standfirst: [], body: [] }, createdBy: editor })
-  let record: StoryRecord = story
-  for (const to of ['submitted', 'approved'] as const) record = await workflow.apply(record, to, { actor: editor, note: null, publishAt: null })
-  record = await workflow.apply(record, 'scheduled', { actor: editor, note: null, publishAt: at(5).toISOString() })
+  let record: StoryRecord = story.record
+  for (const to of ['submitted', 'approved'] as const) record = (await workflow.apply(record, to, { actor: editor, note: null, publishAt: null })).record
+  record = (await workflow.apply(record, 'scheduled', { actor: editor, note: null, publishAt: at(5).toISOString() })).record
   return {
     storage,
     workflow,
@@ -79,7 +84,6 @@ describe('the publishing job', () => {
         if (failing) throw new Error('the disk is full')
         return room.publisher.prepare(story, request)
       },
-      changed: (story) => room.publisher.changed(story),
     }
     room.publishing.current = flaky
     let now = at(1)

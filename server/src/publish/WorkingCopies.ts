@@ -17,6 +17,7 @@ import * as Y from 'yjs'
 import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
+import type { StoryPresenter } from '../stories/StoryPresenter.js'
 import { parseContent } from './content.js'
 import { contentFingerprint, contentWords, wordChanges } from './workingCopy.js'
 
@@ -38,7 +39,9 @@ export class WorkingCopies {
 
   constructor(
     private readonly storage: Storage,
-    private readonly events: NewsroomEvents,
+    events: NewsroomEvents,
+    /** Announces the story with its new unpublished changes. */
+    private readonly presenter: StoryPresenter,
     /** A story document's current state, encoded (see `Rooms.documentState`). */
     private readonly documentState: (storyId: string) => Promise<Uint8Array>,
     private readonly logger: Logger,
@@ -46,6 +49,7 @@ export class WorkingCopies {
     events.on('documentChanged', (storyId, doc) => {
       this.documentChanged(storyId, doc).catch((error: unknown) => logger.error({ err: error, storyId }, 'comparing the working copy failed'))
     })
+    events.on('publicationChanged', (story) => this.published(story.id))
   }
 
   /** The document changed (the broker's throttled hook). */
@@ -117,6 +121,7 @@ export class WorkingCopies {
     this.written.delete(storyId)
     this.written.set(storyId, key)
     if (this.written.size > CACHE_SIZE * 5) this.written.delete(this.written.keys().next().value!)
-    this.events.emit('storyChanged', storyId)
+    const changes = fingerprint === live.fingerprint ? null : { sinceVersion: live.version, wordsAdded, wordsRemoved }
+    await this.presenter.announcePatch(storyId, (story) => ({ ...story, unpublishedChanges: story.status === 'published' ? changes : null }))
   }
 }

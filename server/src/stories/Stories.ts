@@ -4,7 +4,7 @@
  * assignments (with the permissions of the desk), and keeping the fields derived from the
  * document (headline, length) current as people type. Status changes are `Workflow`'s.
  */
-import type { ImportStoryRequest, Section, Story, StoryNote, UpdateStoryRequest } from '@copydesk/shared/api'
+import type { ImportStoryRequest, UpdateStoryRequest } from '@copydesk/shared/api'
 import {
   InvalidContentError,
   createStoryDocument,
@@ -22,23 +22,13 @@ import { isDesk } from '@copydesk/shared/workflow'
 import { createHash } from 'node:crypto'
 import * as Y from 'yjs'
 import { newId } from '../auth/secrets.js'
+import { DomainError } from '../errors.js'
 import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
-import type {
-  BylineEntry,
-  NewNotification,
-  Priority,
-  SectionRecord,
-  Storage,
-  StoryChanges,
-  StoryEventRecord,
-  StoryHit,
-  StoryQuery,
-  StoryRecord,
-  UserRecord,
-} from '../storage/Storage.js'
-import { mentionedUsers } from '../workflow/mentions.js'
-import { WorkflowError } from '../workflow/WorkflowError.js'
+import { mentionedUsers } from '../notifications/mentions.js'
+import type { BylineEntry, NewNotification, Priority, Storage, StoryChanges, StoryHit, StoryQuery, StoryRecord, UserRecord } from '../storage/Storage.js'
+import type { Sections } from './Sections.js'
+import type { PresentedStory, StoryPresenter } from './StoryPresenter.js'
 
 export interface NewStoryInput {
   content: StoryContent
@@ -56,8 +46,7 @@ export interface NewStoryInput {
   language?: string
 }
 
-export interface ImportResult {
-  story: StoryRecord
+export interface ImportResult extends PresentedStory {
   notes: string[]
   unmapped: string[]
 }
@@ -76,11 +65,6 @@ function clip(text: string, max: number): string {
   return `${kept}…`
 }
 
-/** Who spiked a story and from what, as the transition table needs it (`spikedOwnDraft`). */
-function spikeOf(event: StoryEventRecord | undefined): Story['spike'] {
-  return event?.fromStatus ? { by: event.actorId, from: event.fromStatus } : null
-}
-
 export class Stories {
   /** What was last written of each open story's derived fields, to skip writes that change nothing. */
   private readonly lastDerived = new Map<string, string>()
@@ -88,10 +72,11 @@ export class Stories {
   constructor(
     private readonly storage: Storage,
     private readonly events: NewsroomEvents,
+    /** Presents and announces every change (`storyChanged`). */
+    private readonly presenter: StoryPresenter,
+    private readonly sections: Sections,
     private readonly logger: Logger,
     private readonly defaultLanguage = 'fr',
-    /** The public site's address, for `publicUrl` (known once the server listens). */
-    private readonly siteUrl: () => string = () => '',
   ) {
     // Derived fields (headline, length, search text) follow the document as people type.
     events.on('documentChanged', (storyId, doc) => {
@@ -99,9 +84,9 @@ export class Stories {
     })
   }
 
-  async create(input: NewStoryInput): Promise<StoryRecord> {
-    if (input.sectionId && !(await this.sectionExists(input.sectionId))) {
-      throw new WorkflowError('invalid', `There is no section "${input.sectionId}"`, 'section')
+  async create(input: NewStoryInput): Promise<PresentedStory> {
+    if (input.sectionId && !(await this.sections.exists(input.sectionId))) {
+      throw new DomainError('invalid', `There is no section "${input.sectionId}"`, 'section')
     }
     const assignees = input.assignees ?? (input.createdBy?.role === 'reporter' ? [input.createdBy.id] : [])
     await this.requireUsers(assignees)
@@ -131,12 +116,12 @@ export class Stories {
       state,
     )
     this.logger.info({ storyId: record.id, userId: input.createdBy?.id }, 'story created')
-    this.events.emit('storyChanged', record.id)
+    const presented = await this.presenter.announce(record)
     const notifications = assignees
       .filter((userId) => userId !== input.createdBy?.id)
       .map((userId) => ({ userId, at: record.createdAt, kind: 'assigned' as const, storyId: record.id, actorId: input.createdBy?.id ?? null, note: null }))
     if (notifications.length > 0) this.events.emit('notified', await this.storage.notifications.create(notifications))
-    return record
+    return presented
   }
 
   get(id: string): Promise<StoryRecord | null> {
@@ -145,7 +130,7 @@ export class Stories {
 
   async require(id: string): Promise<StoryRecord> {
     const story = await this.storage.stories.get(id)
-    if (!story) throw new WorkflowError('not_found', 'No such story')
+    if (!story) throw new DomainError('not_found', 'No such story')
     return story
   }
 
@@ -163,18 +148,18 @@ export class Stories {
    * section, tags, slug, byline and length target of a story of theirs that is still a
    * draft or filed.
    */
-  async update(actor: UserRecord, id: string, request: UpdateStoryRequest): Promise<StoryRecord> {
+  async update(actor: UserRecord, id: string, request: UpdateStoryRequest): Promise<PresentedStory> {
     const story = await this.require(id)
     if (!isDesk(actor.role)) {
       const own = story.assignees.includes(actor.id) || story.createdBy === actor.id
       if (!own || (story.status !== 'draft' && story.status !== 'submitted')) {
-        throw new WorkflowError('forbidden', 'Only the desk may change this story now')
+        throw new DomainError('forbidden', 'Only the desk may change this story now')
       }
       const deskOnly = DESK_FIELDS.filter((field) => request[field] !== undefined)
-      if (deskOnly.length > 0) throw new WorkflowError('forbidden', `Only editors may change ${deskOnly.join(', ')}`)
+      if (deskOnly.length > 0) throw new DomainError('forbidden', `Only editors may change ${deskOnly.join(', ')}`)
     }
-    if (request.section && !(await this.sectionExists(request.section))) {
-      throw new WorkflowError('invalid', `There is no section "${request.section}"`, 'section')
+    if (request.section && !(await this.sections.exists(request.section))) {
+      throw new DomainError('invalid', `There is no section "${request.section}"`, 'section')
     }
     const at = new Date().toISOString()
     let current = story
@@ -183,7 +168,7 @@ export class Stories {
       const result = await this.storage.stories.setAssignees(id, request.assignees, actor.id, at, (added) =>
         added.filter((userId) => userId !== actor.id).map((userId) => ({ userId, at, kind: 'assigned', storyId: id, actorId: actor.id, note: null })),
       )
-      if (!result) throw new WorkflowError('not_found', 'No such story')
+      if (!result) throw new DomainError('not_found', 'No such story')
       current = result.story
       if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
       if (result.added.length + result.removed.length > 0) this.events.emit('accessChanged', result.story)
@@ -209,12 +194,11 @@ export class Stories {
         }
       }
       const result = await this.storage.stories.update(id, changes, { at, actorId: actor.id, kind: 'metadata', fromStatus: null, toStatus: null, note: null, detail: fields.join(', ') }, notifications)
-      if (!result) throw new WorkflowError('not_found', 'No such story')
+      if (!result) throw new DomainError('not_found', 'No such story')
       current = result.story
       if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
     }
-    this.events.emit('storyChanged', id)
-    return current
+    return this.presenter.announce(current)
   }
 
   /**
@@ -232,11 +216,13 @@ export class Stories {
     const digest = createHash('sha1').update(derived.standfirst).update('\0').update(derived.body).digest('base64url')
     const key = `${derived.words}:${derived.signs}:${digest}:${derived.headline}`
     if (this.lastDerived.get(storyId) === key) return
-    await this.storage.stories.updateDerived(storyId, derived, new Date().toISOString())
+    const at = new Date().toISOString()
+    await this.storage.stories.updateDerived(storyId, derived, at)
     this.lastDerived.delete(storyId)
     this.lastDerived.set(storyId, key)
     if (this.lastDerived.size > 10_000) this.lastDerived.delete(this.lastDerived.keys().next().value!)
-    this.events.emit('storyChanged', storyId)
+    // Announced from the last presentation: no story, user or section is read while people type.
+    await this.presenter.announcePatch(storyId, (story) => ({ ...story, headline, length: { words: total.words, signs: total.signs }, updatedAt: at }))
   }
 
   /**
@@ -246,19 +232,18 @@ export class Stories {
    * silently.
    */
   async importStory(actor: UserRecord, request: ImportStoryRequest): Promise<ImportResult> {
-    const sections = await this.storage.sections.list()
-    const paths = sections.map((section) => toSection(section, sections).path)
-    const options = { sections: paths }
+    const sections = await this.sections.list()
+    const options = { sections: sections.map((section) => section.path) }
     const imported =
       request.format === 'html' ? importHtml(request.content, options) : request.format === 'markdown' ? importMarkdown(request.content, options) : importPlainText(request.content, options)
     let sectionId: string | null = null
     if (request.section) {
-      if (!sections.some((section) => section.id === request.section)) throw new WorkflowError('invalid', `There is no section "${request.section}"`, 'section')
+      if (!sections.some((section) => section.id === request.section)) throw new DomainError('invalid', `There is no section "${request.section}"`, 'section')
       sectionId = request.section
     } else if (imported.sectionPath.length > 0) {
       const wanted = imported.sectionPath.map((name) => name.toLocaleLowerCase())
       const match =
-        sections.find((section) => toSection(section, sections).path.map((name) => name.toLocaleLowerCase()).join('›') === wanted.join('›')) ??
+        sections.find((section) => section.path.map((name) => name.toLocaleLowerCase()).join('›') === wanted.join('›')) ??
         sections.find((section) => section.name.toLocaleLowerCase() === wanted[wanted.length - 1])
       if (match) sectionId = match.id
       else imported.unmapped.push(`The section "${imported.sectionPath.join(' › ')}" does not exist here: choose one in the story's details.`)
@@ -271,99 +256,23 @@ export class Stories {
     try {
       validateStoryContent(content)
     } catch (error) {
-      if (error instanceof InvalidContentError) throw new WorkflowError('invalid', `The text could not be read as a story: ${error.message}`, 'content')
+      if (error instanceof InvalidContentError) throw new DomainError('invalid', `The text could not be read as a story: ${error.message}`, 'content')
       throw error
     }
-    const story = await this.create({
+    const presented = await this.create({
       content,
       sectionId,
       byline: [{ userId: actor.id, name: actor.displayName, bio: imported.bio ?? actor.bio }],
       createdBy: actor,
     })
-    this.logger.info({ storyId: story.id, userId: actor.id, format: request.format, unmapped: imported.unmapped.length }, 'story imported')
-    return { story, notes: imported.notes, unmapped: imported.unmapped }
-  }
-
-  async sections(): Promise<Section[]> {
-    const records = await this.storage.sections.list()
-    return records.map((record) => toSection(record, records))
-  }
-
-  async toApi(records: StoryRecord[]): Promise<Story[]> {
-    if (records.length === 0) return []
-    const [sections, users, notes, changes, spikes] = await Promise.all([
-      this.storage.sections.list(),
-      this.storage.users.list(),
-      this.storage.stories.lastNotes(records.map((record) => record.id)),
-      // Published stories whose working copy differs from what readers get (publish/WorkingCopies.ts).
-      this.storage.published.unpublishedChanges(records.filter((record) => record.status === 'published').map((record) => record.id)),
-      this.storage.stories.lastSpikes(records.filter((record) => record.status === 'spiked').map((record) => record.id)),
-    ])
-    const people = new Map(users.map((user) => [user.id, { id: user.id, name: user.displayName, color: user.color }]))
-    return records.map((record) => {
-      const note = notes.get(record.id)
-      const lastNote: StoryNote | null =
-        note && note.note && note.fromStatus && note.toStatus
-          ? { text: note.note, from: note.fromStatus, to: note.toStatus, by: note.actorId ? (people.get(note.actorId) ?? null) : null, at: note.at }
-          : null
-      return {
-        id: record.id,
-        headline: record.headline,
-        status: record.status,
-        section: record.sectionId ? toSectionById(record.sectionId, sections) : null,
-        byline: record.byline,
-        length: { words: record.words, signs: record.signs },
-        createdBy: record.createdBy,
-        createdAt: record.createdAt,
-        updatedAt: record.updatedAt,
-        slug: record.slug,
-        tags: record.tags,
-        assignees: record.assignees.map((id) => people.get(id)).filter((person) => person !== undefined),
-        deadline: record.deadline,
-        lengthTarget: record.lengthTarget,
-        priority: record.priority,
-        internalNote: record.internalNote,
-        publishAt: record.publishAt,
-        lastNote,
-        language: record.language,
-        publicUrl: record.publicPath ? `${this.siteUrl()}${record.publicPath}` : null,
-        firstPublishedAt: record.firstPublishedAt,
-        unpublishedChanges: changes.get(record.id) ?? null,
-        spike: spikeOf(spikes.get(record.id)),
-      }
-    })
-  }
-
-  private async sectionExists(id: string): Promise<boolean> {
-    return (await this.storage.sections.list()).some((section) => section.id === id)
+    this.logger.info({ storyId: presented.record.id, userId: actor.id, format: request.format, unmapped: imported.unmapped.length }, 'story imported')
+    return { ...presented, notes: imported.notes, unmapped: imported.unmapped }
   }
 
   private async requireUsers(ids: string[]): Promise<void> {
     for (const id of ids) {
       const user = await this.storage.users.get(id)
-      if (!user || user.disabled) throw new WorkflowError('invalid', `There is no active account "${id}" to assign`, 'assignees')
+      if (!user || user.disabled) throw new DomainError('invalid', `There is no active account "${id}" to assign`, 'assignees')
     }
   }
-}
-
-function toSectionById(id: string, all: SectionRecord[]): Section | null {
-  const record = all.find((section) => section.id === id)
-  return record ? toSection(record, all) : null
-}
-
-/** A section and the sections above it, outermost first ("Actualités", "International"). */
-export function sectionTrail(record: SectionRecord, all: SectionRecord[]): SectionRecord[] {
-  const trail: SectionRecord[] = []
-  const seen = new Set<string>()
-  for (let current: SectionRecord | undefined = record; current && !seen.has(current.id); ) {
-    seen.add(current.id)
-    trail.unshift(current)
-    const parentId: string | null = current.parentId
-    current = parentId ? all.find((section) => section.id === parentId) : undefined
-  }
-  return trail
-}
-
-export function toSection(record: SectionRecord, all: SectionRecord[]): Section {
-  return { id: record.id, name: record.name, parentId: record.parentId, path: sectionTrail(record, all).map((section) => section.name) }
 }

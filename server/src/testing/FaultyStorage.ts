@@ -6,6 +6,7 @@
  * becomes a `StorageUnavailableError` is tested once, in `storage/sqlite/`.
  *
  * A failing call reaches nothing: the wrapped store is not called, so nothing is written.
+ * It also counts the calls of each method, for tests of what the server reads when.
  */
 import {
   StorageUnavailableError,
@@ -49,6 +50,7 @@ export class FaultyStorage implements Storage {
   readonly published: PublishedStore
   private readonly faults = new Map<StorageMethod, Fault>()
   private readonly refusals = new Map<StorageMethod, number>()
+  private readonly counts = new Map<StorageMethod, number>()
 
   constructor(readonly inner: Storage) {
     this.kind = inner.kind
@@ -87,8 +89,14 @@ export class FaultyStorage implements Storage {
     return this.inner.close()
   }
 
-  /** Throws the fault set for this method, if any. */
+  /** How many calls of a method have been made so far (refused ones included). */
+  calls(method: StorageMethod): number {
+    return this.counts.get(method) ?? 0
+  }
+
+  /** Counts the call, and throws the fault set for this method, if any. */
   private check(method: StorageMethod): void {
+    this.counts.set(method, this.calls(method) + 1)
     const fault = this.faults.get(method)
     if (!fault) return
     if (--fault.remaining <= 0) this.faults.delete(method)

@@ -10,10 +10,11 @@ import { checkTransition } from '@copydesk/shared/workflow'
 import type { StoryStatus } from '@copydesk/shared/workflow'
 import type { NewsroomEvents } from '../NewsroomEvents.js'
 import type { Logger } from '../logger.js'
-import type { Prepared, PublishRequest } from '../publish/Publisher.js'
-import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
 import { MAX_HEADLINE_CHARS } from '@copydesk/shared/limits'
-import { mentionedUsers } from './mentions.js'
+import { mentionedUsers } from '../notifications/mentions.js'
+import type { NewNotification, NotificationKind, Storage, StoryRecord, UserRecord } from '../storage/Storage.js'
+import type { PresentedStory, StoryPresenter } from '../stories/StoryPresenter.js'
+import type { Prepared, PublishRequest, Publishing } from './Publishing.js'
 import { WorkflowError } from './WorkflowError.js'
 
 /** Who hears of a move, and as what. */
@@ -26,12 +27,6 @@ function notificationKind(from: StoryStatus, to: StoryStatus): NotificationKind 
 
 /** How far ahead a publication may be scheduled at the least (so the job can still pick it up). */
 const MIN_SCHEDULE_AHEAD_MS = 1000
-
-/** What the workflow needs of publishing (see `publish/Publisher.ts`). */
-export interface Publishing {
-  prepare(story: StoryRecord, request: PublishRequest): Promise<Prepared>
-  changed(story: StoryRecord): void
-}
 
 export interface MoveOptions {
   actor: UserRecord | null
@@ -50,13 +45,15 @@ export class Workflow {
   constructor(
     private readonly storage: Storage,
     private readonly events: NewsroomEvents,
+    /** Presents and announces every move (`storyChanged`). */
+    private readonly presenter: StoryPresenter,
     private readonly logger: Logger,
     /** Renders publications (`Publisher`). */
     private readonly publishing: Publishing,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async transition(actor: UserRecord, storyId: string, request: TransitionRequest): Promise<StoryRecord> {
+  async transition(actor: UserRecord, storyId: string, request: TransitionRequest): Promise<PresentedStory> {
     const story = await this.storage.stories.get(storyId)
     if (!story) throw new WorkflowError('not_found', 'No such story')
     const verdict = checkTransition(
@@ -100,7 +97,7 @@ export class Workflow {
    * Writes a move already checked (or made by the system: the publishing job), announces it
    * and notifies. Throws a conflict when the story moved meanwhile.
    */
-  async apply(story: StoryRecord, to: StoryStatus, options: MoveOptions): Promise<StoryRecord> {
+  async apply(story: StoryRecord, to: StoryStatus, options: MoveOptions): Promise<PresentedStory> {
     if (to !== 'published') return this.write(story, to, options, undefined)
     const publishing = this.publishing
     const previous = this.publicationQueue.get(story.id) ?? Promise.resolve()
@@ -127,7 +124,7 @@ export class Workflow {
     return run
   }
 
-  private async write(story: StoryRecord, to: StoryStatus, options: MoveOptions, publication: Prepared | undefined, at = this.now().toISOString()): Promise<StoryRecord> {
+  private async write(story: StoryRecord, to: StoryStatus, options: MoveOptions, publication: Prepared | undefined, at = this.now().toISOString()): Promise<PresentedStory> {
     const actorId = options.actor?.id ?? null
     const notifications: NewNotification[] = []
     const kind = notificationKind(story.status, to)
@@ -154,10 +151,10 @@ export class Workflow {
     })
     if (!result) throw new WorkflowError('conflict', 'The story changed status meanwhile: reload and try again')
     this.logger.info({ storyId: story.id, from: story.status, to, userId: actorId }, 'story moved')
-    this.events.emit('storyChanged', story.id)
-    if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
+    // Access first: a story the move made read-only must stop taking edits before anyone hears of it.
     this.events.emit('accessChanged', result.story)
-    if (to === 'published' || story.status === 'published') this.publishing.changed(result.story)
-    return result.story
+    if (to === 'published' || story.status === 'published') this.events.emit('publicationChanged', result.story)
+    if (result.notifications.length > 0) this.events.emit('notified', result.notifications)
+    return this.presenter.announce(result.story)
   }
 }

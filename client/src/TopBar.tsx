@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
 import type { User } from '@copydesk/shared/api'
-import { Bell } from '../notifications/Bell.js'
-import { Avatar } from '../presence/Avatar.js'
-import { follow } from './router.js'
+import { Bell } from './notifications/Bell.js'
+import { Avatar } from './presence/Avatar.js'
+import { follow } from './app/router.js'
 
 export function Logo() {
   return (

@@ -7,21 +7,21 @@
  */
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react'
 import type { User } from '@copydesk/shared/api'
-import { api, type InstanceInfo } from '../api/endpoints.js'
-import { ApiRequestError, setUnauthenticatedHandler } from '../api/http.js'
-import { SignInPage } from '../auth/SignInPage.js'
-import { SectionsPage } from '../admin/SectionsPage.js'
-import { UsersPage } from '../admin/UsersPage.js'
-import { BoardPage } from '../board/BoardPage.js'
+import { api, type InstanceInfo } from './api/endpoints.js'
+import { ApiRequestError, setUnauthenticatedHandler } from './api/http.js'
+import { SignInPage } from './auth/SignInPage.js'
+import { SectionsPage } from './admin/SectionsPage.js'
+import { UsersPage } from './admin/UsersPage.js'
+import { BoardPage } from './board/BoardPage.js'
 import { NewsroomProvider } from './Newsroom.js'
-import { navigate, useRoute } from './router.js'
+import { navigate, useRoute } from './app/router.js'
 import { TopBar } from './TopBar.js'
 
-const StoryPage = lazy(() => import('../editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
+const StoryPage = lazy(() => import('./editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
 
 /** At sign-out: the editor's module knows where its offline copies are (loaded only then, if the board was all that was open). */
 async function clearOfflineCopies(): Promise<void> {
-  const { clearOfflineCopies: clear } = await import('../editor/StoryConnection.js')
+  const { clearOfflineCopies: clear } = await import('./editor/StoryConnection.js')
   await clear()
 }
 

@@ -5,8 +5,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MarkNotificationsRead, Notification, Person, Section, Story, User } from '@copydesk/shared/api'
-import { api } from '../api/endpoints.js'
-import { connectNewsroom, type NewsroomSocket } from '../api/socket.js'
+import { api } from './api/endpoints.js'
+import { connectNewsroom, type NewsroomSocket } from './api/socket.js'
 
 export interface NewsroomValue {
   user: User
