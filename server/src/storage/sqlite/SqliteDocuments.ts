@@ -17,25 +17,21 @@ export class SqliteDocuments implements DocumentStore {
   private readonly logOf: Database.Statement<[string, number], { seq: number; data: Buffer }>
 
   constructor(private readonly db: Database.Database) {
-    const insert = db.prepare<[string, number, Uint8Array]>('INSERT INTO story_updates (story_id, seq, data) VALUES (?, ?, ?)')
-    // The story's last number: its newest log entry, or what its snapshot covers once the log is folded.
-    const lastSeq = db
-      .prepare<[string, string], number>(
-        `SELECT max(coalesce((SELECT max(seq) FROM story_updates WHERE story_id = ?), 0),
-                    coalesce((SELECT through_seq FROM story_snapshots WHERE story_id = ?), 0))`,
+    // One statement per entry: numbered after the story's last number (its newest log entry,
+    // or what its snapshot covers once the log is folded) and inserted, the number returned.
+    const insert = db
+      .prepare<[{ story: string; data: Uint8Array }], number>(
+        `INSERT INTO story_updates (story_id, seq, data)
+         SELECT @story, max(coalesce((SELECT max(seq) FROM story_updates WHERE story_id = @story), 0),
+                            coalesce((SELECT through_seq FROM story_snapshots WHERE story_id = @story), 0)) + 1, @data
+         RETURNING seq`,
       )
       .pluck()
     // Immediate: the write lock is taken before the story's last number is read, so no
     // other connection can number an entry between that read and our insert.
-    this.appendAll = db.transaction((updates: readonly UpdateToAppend[]) => {
-      const last = new Map<string, number>()
-      return updates.map((entry) => {
-        const seq = (last.get(entry.storyId) ?? lastSeq.get(entry.storyId, entry.storyId)!) + 1
-        last.set(entry.storyId, seq)
-        insert.run(entry.storyId, seq, entry.update)
-        return seq
-      })
-    }).immediate
+    this.appendAll = db.transaction((updates: readonly UpdateToAppend[]) =>
+      updates.map((entry) => insert.get({ story: entry.storyId, data: entry.update })!),
+    ).immediate
     const storedThrough = db.prepare<[string], number>('SELECT through_seq FROM story_snapshots WHERE story_id = ?').pluck()
     const upsertSnapshot = db.prepare(
       `INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
