@@ -2,7 +2,19 @@
  * `pnpm bench` (full run: writes docs/benchmarks.md and bench/results/<date>.json) and
  * `pnpm bench --quick` (a short run of every scenario, for CI: fails only when a run does not
  * converge). Options: `--only fanout,join-large`, `--servers copydesk,reference`, `--write`,
- * `--report <results.json>` (render the report again from a saved run).
+ * `--report <results.json>` (render the report again from a saved run), and:
+ *
+ * - `--baseline <checkout>`: adds the server `baseline`, the Copydesk server built in another
+ *   checkout (`<checkout>/server/dist/main.js`, started from that folder, otherwise exactly like
+ *   `copydesk`), so one run compares a change with the build before it, each as a ratio to the
+ *   reference server of the same run. Make the checkout with `git worktree add --detach
+ *   <dir> <commit>`, then `pnpm install --frozen-lockfile && pnpm run build` in it. It runs
+ *   with the default servers, or name it: `--servers copydesk,baseline,reference`.
+ * - Queries per second (always on, Copydesk servers only): `fanout` and `many-stories` report the
+ *   SQLite statements the server executed per second while typing, and per keystroke, counted
+ *   by `servers/count-queries.mjs` preloaded into the server (the server's code is unchanged).
+ *
+ * See bench/NOTES.md, "Comparing with an earlier build".
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -12,7 +24,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { hasTaskset } from './proc.js'
 import { renderReport, targets, type RunResults } from './report.js'
-import { SERVER_KINDS, ServerUnderTest, type ServerKind } from './servers.js'
+import { SERVER_KINDS, ServerUnderTest, useBaseline, type ServerKind } from './servers.js'
 import { runIdle } from './scenarios/idle.js'
 import { hasWrk, runReader } from './scenarios/reader.js'
 import { runJoin } from './scenarios/join.js'
@@ -45,6 +57,25 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
   return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+function shortCommit(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir }).toString().trim()
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** The servers to run: `--servers`, or the default ones (with baseline after copydesk when `--baseline` is given). */
+function serverKinds(baseline: string | undefined): ServerKind[] {
+  const known: ServerKind[] = ['copydesk', 'baseline', 'reference', 'hocuspocus']
+  const named = option('servers')?.split(',')
+  if (!named) return baseline ? ['copydesk', 'baseline', ...SERVER_KINDS.filter((kind) => kind !== 'copydesk')] : SERVER_KINDS
+  const unknown = named.filter((kind) => !known.includes(kind as ServerKind))
+  if (unknown.length) throw new Error(`--servers: unknown server ${unknown.join(', ')} (known: ${known.join(', ')})`)
+  if (named.includes('baseline') && !baseline) throw new Error('--servers baseline needs --baseline <checkout>')
+  return named as ServerKind[]
 }
 
 function versions(): Record<string, string> {
@@ -85,7 +116,11 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick')
   const settings = quick ? QUICK : FULL
   const only = (option('only')?.split(',') ?? [...SCENARIOS]) as Scenario[]
-  const kinds = (option('servers')?.split(',') ?? SERVER_KINDS) as ServerKind[]
+  // pnpm runs this in bench/; a relative checkout is the caller's.
+  const baselineOption = option('baseline')
+  const baseline = baselineOption ? resolve(process.env.INIT_CWD ?? process.cwd(), baselineOption) : undefined
+  if (baseline) useBaseline(baseline)
+  const kinds = serverKinds(baseline)
   const pinned = hasTaskset()
   // The load generator takes core 1; each server is started on core 0.
   if (pinned) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
@@ -104,13 +139,8 @@ async function main(): Promise<void> {
         pinned,
       },
       versions: versions(),
-      commit: (() => {
-        try {
-          return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
-        } catch {
-          return 'unknown'
-        }
-      })(),
+      commit: shortCommit(ROOT),
+      ...(baseline ? { baseline: { checkout: baseline, commit: shortCommit(baseline) } } : {}),
     },
   }
   const failures: string[] = []
