@@ -13,6 +13,10 @@
  * - Queries per second (always on, Copydesk servers only): `fanout` and `many-stories` report the
  *   SQLite statements the server executed per second while typing, and per keystroke, counted
  *   by `servers/count-queries.mjs` preloaded into the server (the server's code is unchanged).
+ * - `--field body`: in `fanout` and `many-stories`, the typists write in the story's body (its
+ *   first paragraph, as the editor holds it) instead of a text of the bench's own, so that
+ *   Copydesk's work after a story changes (derived fields, what the board hears) is measured
+ *   too; every server gets the same typing. See client.ts, TypingField.
  *
  * See bench/NOTES.md, "Comparing with an earlier build".
  */
@@ -22,6 +26,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { TypingField } from './client.js'
 import { hasTaskset } from './proc.js'
 import { renderReport, targets, type RunResults } from './report.js'
 import { SERVER_KINDS, ServerUnderTest, useBaseline, type ServerKind } from './servers.js'
@@ -121,6 +126,9 @@ async function main(): Promise<void> {
   const baseline = baselineOption ? resolve(process.env.INIT_CWD ?? process.cwd(), baselineOption) : undefined
   if (baseline) useBaseline(baseline)
   const kinds = serverKinds(baseline)
+  const fieldOption = option('field') ?? 'bench'
+  if (fieldOption !== 'bench' && fieldOption !== 'body') throw new Error(`--field: ${fieldOption} is neither bench nor body`)
+  const field: TypingField = fieldOption
   const pinned = hasTaskset()
   // The load generator takes core 1; each server is started on core 0.
   if (pinned) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
       versions: versions(),
       commit: shortCommit(ROOT),
       ...(baseline ? { baseline: { checkout: baseline, commit: shortCommit(baseline) } } : {}),
+      ...(field !== 'bench' ? { field } : {}),
     },
   }
   const failures: string[] = []
@@ -181,10 +190,10 @@ async function main(): Promise<void> {
         let result: unknown
         switch (scenario) {
           case 'fanout':
-            result = (results.fanout ??= {})[kind] = await runTyping(server, settings.fanout)
+            result = (results.fanout ??= {})[kind] = await runTyping(server, { ...settings.fanout, field })
             break
           case 'many-stories':
-            result = (results['many-stories'] ??= {})[kind] = await runTyping(server, settings.manyStories)
+            result = (results['many-stories'] ??= {})[kind] = await runTyping(server, { ...settings.manyStories, field })
             break
           case 'join-large':
             result = (results['join-large'] ??= {})[kind] = await runJoin(server, trace!, settings.join.joiners)

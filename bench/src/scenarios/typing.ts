@@ -9,7 +9,7 @@
  */
 import { cpuSeconds, peakRssBytes, resetPeakRss } from '../proc.js'
 import { queriesPerSecond, topQueries, type ServerUnderTest } from '../servers.js'
-import { BenchClient, LatencyRecorder, connectAll, converged } from '../client.js'
+import { BenchClient, LatencyRecorder, connectAll, converged, seedBodies, type TypingField } from '../client.js'
 import { sleep } from '../stats.js'
 
 export interface TypingOptions {
@@ -20,6 +20,8 @@ export interface TypingOptions {
   warmupMs: number
   /** Light typists (see BenchClient), with two full observers per story checking convergence. */
   light?: boolean
+  /** What the typists write in (see TypingField): `bench` unless said; light typists only `bench`. */
+  field?: TypingField
 }
 
 export interface TypingResult {
@@ -57,11 +59,14 @@ async function waitForConvergence(groups: BenchClient[][], timeoutMs: number): P
 export async function runTyping(server: ServerUnderTest, options: TypingOptions): Promise<TypingResult> {
   const stories = await server.createStories(options.stories)
   const recorder = new LatencyRecorder()
+  const field = options.field ?? 'bench'
+  const seeders = field === 'body' ? await seedBodies(stories.map((story) => server.endpoint(story))) : []
   resetPeakRss(server.pid)
   const setupStart = performance.now()
   const endpoints = stories.flatMap((story) => Array.from({ length: options.editors }, () => server.endpoint(story)))
-  const clients = await connectAll(endpoints, recorder, { light: options.light ?? false })
+  const clients = await connectAll(endpoints, recorder, { light: options.light ?? false, field })
   const setupMs = performance.now() - setupStart
+  await Promise.all(seeders.map((seeder) => seeder.close()))
   const observers = options.light ? await connectAll(stories.flatMap((story) => [server.endpoint(story), server.endpoint(story)]), recorder) : []
   const groups = options.light
     ? stories.map((_, index) => observers.slice(index * 2, index * 2 + 2))
@@ -112,7 +117,7 @@ export async function runTyping(server: ServerUnderTest, options: TypingOptions)
   recorder.recording = false
 
   // A late joiner in the first story must see exactly what the others have.
-  const late = new BenchClient(server.endpoint(stories[0]!), null)
+  const late = new BenchClient(server.endpoint(stories[0]!), null, { field })
   await late.synced
   await waitForConvergence([[...groups[0]!, late]], 30_000)
 
