@@ -140,8 +140,12 @@ export class ServerUnderTest {
     try {
       await server.boot()
       if (isCopydesk(kind)) {
+        // Signing in and minting the token run prepared statements (the boot's migrations run
+        // `exec`): the count must grow across them, or every queries/s would be a false zero.
+        const before = await server.readingAfter(Date.now())
         server.token = await server.mintToken()
-        await server.counterCounts()
+        const after = await server.readingAfter(Date.now())
+        if (after.count <= before.count) throw new Error(`the query counter of ${kind} did not count the statements of a sign-in (is better-sqlite3 patched? see servers/count-queries.mjs)`)
       }
     } catch (error) {
       await server.dispose()
@@ -150,14 +154,13 @@ export class ServerUnderTest {
     return server
   }
 
-  /**
-   * Signing in and minting the token ran statements: a counter that still reads zero once it
-   * has reported again counts nothing, and every queries/s it gave would be a false zero.
-   */
-  private async counterCounts(): Promise<void> {
+  /** The first reading of the counter taken after `time` (ms, this machine's clock; a few ms' margin between the two processes' clocks). */
+  private async readingAfter(time: number): Promise<QueryCount> {
     const deadline = Date.now() + 5_000
-    while (!this.queries()!.count) {
-      if (Date.now() > deadline) throw new Error(`the query counter of ${this.kind} counted nothing (is better-sqlite3 patched? see servers/count-queries.mjs)`)
+    for (;;) {
+      const reading = this.queries()!
+      if (reading.at > time + 10) return reading
+      if (Date.now() > deadline) throw new Error(`the query counter of ${this.kind} stopped reporting (${this.queriesFile})`)
       await sleep(50)
     }
   }
