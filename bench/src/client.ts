@@ -67,7 +67,50 @@ export class LatencyRecorder {
   }
 }
 
+/**
+ * What typists write in: `bench`, a `Y.Text` of the bench's own beside the story's fields
+ * (the default: what every earlier run measured), or `body`, the first paragraph of the
+ * story's body as the editor holds it (the `body` fragment, a `paragraph` element, its
+ * `Y.XmlText`), which Copydesk derives a story's length, headline and search text from: its
+ * work after each change is then part of the measure. The paragraph's text must be there
+ * first (`seedBodies`).
+ */
+export type TypingField = 'bench' | 'body'
+
+/** The text a `body` typist writes in: the first paragraph's text, once the document has it. */
+function bodyText(doc: Y.Doc): Y.XmlText | null {
+  const paragraph = doc.getXmlFragment('body').toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph') as Y.XmlElement | undefined
+  const text = paragraph?.toArray().find((node) => node instanceof Y.XmlText)
+  return text instanceof Y.XmlText ? text : null
+}
+
+/**
+ * Gives each story's body a first paragraph with a text to type in (Copydesk's new stories
+ * have an empty paragraph; the other servers' documents start empty). Resolves with the
+ * seeding clients, still connected: close them once the typists have synced, so that a server
+ * that keeps documents only while someone is connected still has the paragraph.
+ */
+export async function seedBodies(endpoints: Endpoint[]): Promise<BenchClient[]> {
+  const seeders = await connectAll(endpoints, null)
+  for (const seeder of seeders) {
+    const doc = seeder.doc
+    if (bodyText(doc)) continue
+    doc.transact(() => {
+      const body = doc.getXmlFragment('body')
+      let paragraph = body.toArray().find((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph') as Y.XmlElement | undefined
+      if (!paragraph) {
+        paragraph = new Y.XmlElement('paragraph')
+        body.insert(0, [paragraph])
+      }
+      paragraph.insert(0, [new Y.XmlText()])
+    })
+  }
+  return seeders
+}
+
 export interface ClientOptions {
+  /** What to type in (see TypingField); `bench` unless said. Light clients type in `bench` only. */
+  field?: TypingField
   /**
    * A light client keeps only what it types itself and does not apply what others type
    * (it reads which keystrokes an update carries, for latency): it costs the load
@@ -79,9 +122,11 @@ export interface ClientOptions {
 
 export class BenchClient {
   readonly doc = new Y.Doc()
-  readonly text = this.doc.getText('bench')
+  /** What this client types in; for a `body` typist, set once the synced document has it. */
+  text: Y.Text
   readonly synced: Promise<void>
   private readonly light: boolean
+  private readonly field: TypingField
   private readonly ws: WebSocket
   private markSynced!: () => void
   private failed: ((error: Error) => void) | null = null
@@ -96,6 +141,9 @@ export class BenchClient {
     options: ClientOptions = {},
   ) {
     this.light = options.light ?? false
+    this.field = options.field ?? 'bench'
+    if (this.light && this.field !== 'bench') throw new Error('light clients do not apply what others type: they can only type in their own text')
+    this.text = this.doc.getText('bench')
     this.synced = new Promise((resolve, reject) => {
       this.markSynced = resolve
       this.failed = reject
@@ -133,6 +181,31 @@ export class BenchClient {
       this.ws.once('close', () => resolve())
       this.ws.close()
     })
+  }
+
+  /**
+   * The server's state is in. A `body` typist is ready once it holds the body's text too: the
+   * seeder's paragraph may reach it just after its own sync, as an update.
+   */
+  private syncedDocument(): void {
+    if (this.field === 'body') {
+      const text = bodyText(this.doc)
+      if (!text) {
+        const timer = setTimeout(() => this.failed?.(new Error("the story's body has no paragraph to type in (seedBodies)")), 30_000)
+        const retry = () => {
+          if (!bodyText(this.doc)) return
+          clearTimeout(timer)
+          this.doc.off('afterTransaction', retry)
+          this.syncedDocument()
+        }
+        this.doc.on('afterTransaction', retry)
+        return
+      }
+      this.text = text
+    }
+    this.failed = null
+    this.lightSynced = this.light
+    this.markSynced()
   }
 
   private send(write: (encoder: encoding.Encoder) => void): void {
@@ -188,11 +261,7 @@ export class BenchClient {
       const prefix = encoding.length(encoder)
       const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
       if (encoding.length(encoder) > prefix) this.ws.send(encoding.toUint8Array(encoder))
-      if (step === syncProtocol.messageYjsSyncStep2) {
-        this.failed = null
-        this.lightSynced = this.light
-        this.markSynced()
-      }
+      if (step === syncProtocol.messageYjsSyncStep2) this.syncedDocument()
     } else if (type === MESSAGE_AUTH && this.endpoint.documentName !== null) {
       if (decoding.readVarUint(decoder) === HOCUSPOCUS_AUTHENTICATED) this.sendStep1()
     }

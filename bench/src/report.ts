@@ -1,4 +1,5 @@
 /** The benchmark report: markdown tables with ratios against the reference server, and the targets. */
+import type { TypingField } from './client.js'
 import type { ServerKind } from './servers.js'
 import type { IdleResult } from './scenarios/idle.js'
 import type { JoinResult } from './scenarios/join.js'
@@ -13,6 +14,10 @@ export interface RunMeta {
   machine: { cpu: string; cores: number; memoryGiB: number; kernel: string; node: string; pinned: boolean }
   versions: Record<string, string>
   commit: string
+  /** The checkout `--baseline` named, and its commit. */
+  baseline?: { checkout: string; commit: string }
+  /** What the fanout and many-stories typists wrote in, when not the bench's own text (`--field`). */
+  field?: TypingField
 }
 
 export type Outcome<T> = T | { error: string } | { skipped: string }
@@ -27,7 +32,13 @@ export interface RunResults {
   'reader-page'?: Outcome<ReaderResult>
 }
 
-const KINDS: ServerKind[] = ['copydesk', 'reference', 'hocuspocus']
+const KINDS: ServerKind[] = ['copydesk', 'baseline', 'reference', 'hocuspocus']
+const LABELS: Record<ServerKind, string> = { copydesk: 'Copydesk', baseline: 'baseline', reference: 'reference', hocuspocus: 'Hocuspocus' }
+
+/** The columns of a scenario: every server, baseline only when the run had one. */
+function columns(outcomes: Partial<Record<ServerKind, unknown>> | undefined): ServerKind[] {
+  return KINDS.filter((kind) => kind !== 'baseline' || (outcomes !== undefined && 'baseline' in outcomes))
+}
 
 function ok<T>(outcome: Outcome<T> | undefined): T | null {
   if (!outcome || typeof outcome !== 'object' || 'error' in outcome || 'skipped' in outcome) return null
@@ -47,8 +58,13 @@ function table<T>(
   rows: [string, (result: T) => number | null, number?][],
 ): string {
   if (!outcomes) return '_not run_\n'
-  const header = '| | Copydesk | reference | Hocuspocus | Copydesk ÷ reference | Hocuspocus ÷ reference |\n|---|---:|---:|---:|---:|---:|\n'
-  const problems = KINDS.map((kind) => {
+  const kinds = columns(outcomes)
+  // Each server against the reference of the same run; with a baseline, Copydesk against it too.
+  const ratios: [ServerKind, ServerKind][] = kinds.filter((kind) => kind !== 'reference').map((kind) => [kind, 'reference'])
+  if (kinds.includes('baseline')) ratios.push(['copydesk', 'baseline'])
+  const titles = [...kinds.map((kind) => LABELS[kind]), ...ratios.map(([a, b]) => `${LABELS[a]} ÷ ${LABELS[b]}`)]
+  const header = `| | ${titles.join(' | ')} |\n|---|${titles.map(() => '---:|').join('')}\n`
+  const problems = kinds.map((kind) => {
     const outcome = outcomes[kind]
     if (outcome && typeof outcome === 'object' && 'error' in outcome) return `- ${kind}: **failed**: ${outcome.error}`
     if (outcome && typeof outcome === 'object' && 'skipped' in outcome) return `- ${kind}: skipped: ${outcome.skipped}`
@@ -56,11 +72,11 @@ function table<T>(
   }).filter(Boolean)
   const body = rows
     .map(([label, read, digits]) => {
-      const values = KINDS.map((kind) => {
+      const value = (kind: ServerKind) => {
         const result = ok(outcomes[kind])
         return result ? read(result) : null
-      })
-      return `| ${label} | ${values.map((value) => fmt(value, digits)).join(' | ')} | ${ratio(values[0], values[1])} | ${ratio(values[2], values[1])} |`
+      }
+      return `| ${label} | ${[...kinds.map((kind) => fmt(value(kind), digits)), ...ratios.map(([a, b]) => ratio(value(a), value(b)))].join(' | ')} |`
     })
     .join('\n')
   return `${header}${body}\n${problems.length ? `\n${problems.join('\n')}\n` : ''}`
@@ -99,6 +115,29 @@ export function targets(results: RunResults): Target[] {
   }
   typingTargets('fanout', true)
   typingTargets('many-stories', false)
+  // Before and after, with `--baseline`: each Copydesk as a ratio to the reference of this run.
+  for (const scenario of ['fanout', 'many-stories'] as const) {
+    const outcomes = results[scenario]
+    if (!outcomes || !('baseline' in outcomes)) continue
+    const [c, b, r] = [ok(outcomes.copydesk), ok(outcomes.baseline), ok(outcomes.reference)]
+    list.push({
+      name: `${scenario}: CPU per delivery (÷ reference) no worse than the baseline's`,
+      met: c && b && r ? c.cpuPerDeliveryUs / r.cpuPerDeliveryUs <= b.cpuPerDeliveryUs / r.cpuPerDeliveryUs : null,
+      detail:
+        c && b && r
+          ? `${fmt(c.cpuPerDeliveryUs)} µs (${ratio(c.cpuPerDeliveryUs, r.cpuPerDeliveryUs)} reference) vs baseline ${fmt(b.cpuPerDeliveryUs)} µs (${ratio(b.cpuPerDeliveryUs, r.cpuPerDeliveryUs)})`
+          : 'not measured',
+    })
+    if (scenario !== 'many-stories') continue
+    const known = c?.queriesPerSecond != null && b?.queriesPerSecond != null
+    list.push({
+      name: `${scenario}: fewer SQLite queries per second while typing than the baseline`,
+      met: known ? c!.queriesPerSecond! < b!.queriesPerSecond! : null,
+      detail: known
+        ? `${fmt(c!.queriesPerSecond, 0)} vs ${fmt(b!.queriesPerSecond, 0)} queries/s (${fmt(c!.queriesPerKeystroke, 2)} vs ${fmt(b!.queriesPerKeystroke, 2)} per keystroke)`
+        : 'not measured',
+    })
+  }
   const cj = ok(results['join-large']?.copydesk)
   const rj = ok(results['join-large']?.reference)
   const perJoin = (result: JoinResult) => (result.cpuPerSequentialJoinMs + result.cpuPerConcurrentJoinMs) / 2
@@ -168,6 +207,8 @@ export function renderReport(results: RunResults, notes: string): string {
   const { meta } = results
   const typingRows: [string, (result: TypingResult) => number | null, number?][] = [
     ['server CPU per delivery (µs)', (r) => r.cpuPerDeliveryUs],
+    ['SQLite queries / s while typing', (r) => r.queriesPerSecond ?? null, 0],
+    ['SQLite queries per keystroke', (r) => r.queriesPerKeystroke ?? null, 2],
     ['deliveries / s', (r) => r.deliveriesPerSecond, 0],
     ['latency p50 (ms)', (r) => r.latencyMs.p50],
     ['latency p95 (ms)', (r) => r.latencyMs.p95],
@@ -178,7 +219,7 @@ export function renderReport(results: RunResults, notes: string): string {
     ['peak RSS (MiB)', (r) => r.peakRssMb],
     ['connection setup (ms)', (r) => r.setupMs, 0],
   ]
-  const saturateSection = KINDS.map((kind) => {
+  const saturateSection = columns(results.saturate).map((kind) => {
     const result = ok(results.saturate?.[kind])
     if (!result) return `**${kind}**: ${JSON.stringify(results.saturate?.[kind] ?? 'not run')}`
     const rows = result.steps
@@ -199,9 +240,10 @@ Generated by \`bench/\` (\`pnpm bench\`); the notes at the end are written by ha
 - **Date**: ${meta.date} (${meta.mode} run)
 - **Command**: \`${meta.command}\`
 - **Machine**: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memoryGiB} GiB, Linux ${meta.machine.kernel}, Node ${meta.machine.node}; ${meta.machine.pinned ? 'each server pinned to core 0, the load generator to core 1 (taskset)' : 'no CPU pinning (taskset not found)'}
-- **Versions**: ${Object.entries(meta.versions).map(([name, version]) => `${name} ${version}`).join(', ')}; Copydesk at ${meta.commit}
-- **Servers**: Copydesk as shipped (SQLite, every accepted update appended to the log before it is sent on, default settings); the reference server (\`@y/websocket-server\` \`setupWSConnection\` on \`ws\`, in memory); Hocuspocus with its SQLite extension (default debounce).
-- **Load**: one load-generator process of lightweight protocol clients, each holding a real \`Y.Doc\` (the \`saturate\` typists are light: they read which keystrokes arrive without applying them, with two full observers). Every scenario ends by checking that all clients and a late joiner hold the same document; a run that does not converge reports a failure, not numbers.
+- **Versions**: ${Object.entries(meta.versions).map(([name, version]) => `${name} ${version}`).join(', ')}; Copydesk at ${meta.commit}${meta.baseline ? `; baseline at ${meta.baseline.commit}` : ''}
+- **Servers**: Copydesk as shipped (SQLite, every accepted update appended to the log before it is sent on, default settings);${meta.baseline ? ` the baseline: the same server built at ${meta.baseline.commit} (\`${meta.baseline.checkout}\`), run exactly like Copydesk, to compare before and after;` : ''} the reference server (\`@y/websocket-server\` \`setupWSConnection\` on \`ws\`, in memory); Hocuspocus with its SQLite extension (default debounce).
+- **Load**: one load-generator process of lightweight protocol clients, each holding a real \`Y.Doc\` (the \`saturate\` typists are light: they read which keystrokes arrive without applying them, with two full observers). Every scenario ends by checking that all clients and a late joiner hold the same document; a run that does not converge reports a failure, not numbers.${meta.field === 'body' ? " In `fanout` and `many-stories` the typists write in the story's body (its first paragraph, as the editor holds it: `--field body`), so Copydesk updates the story from its document as it does for people typing." : ''}
+- **SQLite queries**: statements a Copydesk server executes (\`run\`, \`get\`, \`all\`, \`iterate\`, \`exec\`; a transaction's \`BEGIN\` and \`COMMIT\` count too), counted inside the server process by a preloaded module (\`bench/src/servers/count-queries.mjs\`), per second while typing and per keystroke typed.
 - **CPU per delivery**: the server's user + system CPU time (\`/proc/<pid>/stat\`) while typing, divided by the keystrokes delivered (one keystroke reaching one other client is one delivery). On this shared machine it is the figure that holds from run to run; latencies depend on the load generator too and are compared as ratios within the run.
 
 ## Targets

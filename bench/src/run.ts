@@ -2,7 +2,23 @@
  * `pnpm bench` (full run: writes docs/benchmarks.md and bench/results/<date>.json) and
  * `pnpm bench --quick` (a short run of every scenario, for CI: fails only when a run does not
  * converge). Options: `--only fanout,join-large`, `--servers copydesk,reference`, `--write`,
- * `--report <results.json>` (render the report again from a saved run).
+ * `--report <results.json>` (render the report again from a saved run), and:
+ *
+ * - `--baseline <checkout>`: adds the server `baseline`, the Copydesk server built in another
+ *   checkout (`<checkout>/server/dist/main.js`, started from that folder, otherwise exactly like
+ *   `copydesk`), so one run compares a change with the build before it, each as a ratio to the
+ *   reference server of the same run. Make the checkout with `git worktree add --detach
+ *   <dir> <commit>`, then `pnpm install --frozen-lockfile && pnpm run build` in it. It runs
+ *   with the default servers, or name it: `--servers copydesk,baseline,reference`.
+ * - Queries per second (always on, Copydesk servers only): `fanout` and `many-stories` report the
+ *   SQLite statements the server executed per second while typing, and per keystroke, counted
+ *   by `servers/count-queries.mjs` preloaded into the server (the server's code is unchanged).
+ * - `--field body`: in `fanout` and `many-stories`, the typists write in the story's body (its
+ *   first paragraph, as the editor holds it) instead of a text of the bench's own, so that
+ *   Copydesk's work after a story changes (derived fields, what the board hears) is measured
+ *   too; every server gets the same typing. See client.ts, TypingField.
+ *
+ * See bench/NOTES.md, "Comparing with an earlier build".
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -10,9 +26,10 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { TypingField } from './client.js'
 import { hasTaskset } from './proc.js'
 import { renderReport, targets, type RunResults } from './report.js'
-import { SERVER_KINDS, ServerUnderTest, type ServerKind } from './servers.js'
+import { SERVER_KINDS, ServerUnderTest, useBaseline, type ServerKind } from './servers.js'
 import { runIdle } from './scenarios/idle.js'
 import { hasWrk, runReader } from './scenarios/reader.js'
 import { runJoin } from './scenarios/join.js'
@@ -45,6 +62,25 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`)
   return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+function shortCommit(dir: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir }).toString().trim()
+  } catch {
+    return 'unknown'
+  }
+}
+
+/** The servers to run: `--servers`, or the default ones (with baseline after copydesk when `--baseline` is given). */
+function serverKinds(baseline: string | undefined): ServerKind[] {
+  const known: ServerKind[] = ['copydesk', 'baseline', 'reference', 'hocuspocus']
+  const named = option('servers')?.split(',')
+  if (!named) return baseline ? ['copydesk', 'baseline', ...SERVER_KINDS.filter((kind) => kind !== 'copydesk')] : SERVER_KINDS
+  const unknown = named.filter((kind) => !known.includes(kind as ServerKind))
+  if (unknown.length) throw new Error(`--servers: unknown server ${unknown.join(', ')} (known: ${known.join(', ')})`)
+  if (named.includes('baseline') && !baseline) throw new Error('--servers baseline needs --baseline <checkout>')
+  return named as ServerKind[]
 }
 
 function versions(): Record<string, string> {
@@ -85,7 +121,14 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick')
   const settings = quick ? QUICK : FULL
   const only = (option('only')?.split(',') ?? [...SCENARIOS]) as Scenario[]
-  const kinds = (option('servers')?.split(',') ?? SERVER_KINDS) as ServerKind[]
+  // pnpm runs this in bench/; a relative checkout is the caller's.
+  const baselineOption = option('baseline')
+  const baseline = baselineOption ? resolve(process.env.INIT_CWD ?? process.cwd(), baselineOption) : undefined
+  if (baseline) useBaseline(baseline)
+  const kinds = serverKinds(baseline)
+  const fieldOption = option('field') ?? 'bench'
+  if (fieldOption !== 'bench' && fieldOption !== 'body') throw new Error(`--field: ${fieldOption} is neither bench nor body`)
+  const field: TypingField = fieldOption
   const pinned = hasTaskset()
   // The load generator takes core 1; each server is started on core 0.
   if (pinned) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' })
@@ -104,13 +147,9 @@ async function main(): Promise<void> {
         pinned,
       },
       versions: versions(),
-      commit: (() => {
-        try {
-          return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim()
-        } catch {
-          return 'unknown'
-        }
-      })(),
+      commit: shortCommit(ROOT),
+      ...(baseline ? { baseline: { checkout: baseline, commit: shortCommit(baseline) } } : {}),
+      ...(field !== 'bench' ? { field } : {}),
     },
   }
   const failures: string[] = []
@@ -151,10 +190,10 @@ async function main(): Promise<void> {
         let result: unknown
         switch (scenario) {
           case 'fanout':
-            result = (results.fanout ??= {})[kind] = await runTyping(server, settings.fanout)
+            result = (results.fanout ??= {})[kind] = await runTyping(server, { ...settings.fanout, field })
             break
           case 'many-stories':
-            result = (results['many-stories'] ??= {})[kind] = await runTyping(server, settings.manyStories)
+            result = (results['many-stories'] ??= {})[kind] = await runTyping(server, { ...settings.manyStories, field })
             break
           case 'join-large':
             result = (results['join-large'] ??= {})[kind] = await runJoin(server, trace!, settings.join.joiners)

@@ -2,13 +2,14 @@
  * The typing scenarios: `editors` people in each of `stories` stories, each typing
  * `ratePerEditor` keystrokes a second (jittered), for `durationMs`. Measures delivery
  * latency (a keystroke typed → its arrival at each other client in the story), deliveries
- * per second, the server's CPU time per delivery and its peak memory. Ends by checking that
+ * per second, the server's CPU time per delivery and its peak memory, and, for the Copydesk
+ * servers, the SQLite statements they execute per second while typing. Ends by checking that
  * every client in a story, and a late joiner, hold the same document: a run that does not
  * converge is a failure, not a number.
  */
 import { cpuSeconds, peakRssBytes, resetPeakRss } from '../proc.js'
-import type { ServerUnderTest } from '../servers.js'
-import { BenchClient, LatencyRecorder, connectAll, converged } from '../client.js'
+import { queriesPerSecond, topQueries, type ServerUnderTest } from '../servers.js'
+import { BenchClient, LatencyRecorder, connectAll, converged, seedBodies, type TypingField } from '../client.js'
 import { sleep } from '../stats.js'
 
 export interface TypingOptions {
@@ -19,6 +20,8 @@ export interface TypingOptions {
   warmupMs: number
   /** Light typists (see BenchClient), with two full observers per story checking convergence. */
   light?: boolean
+  /** What the typists write in (see TypingField): `bench` unless said; light typists only `bench`. */
+  field?: TypingField
 }
 
 export interface TypingResult {
@@ -33,6 +36,14 @@ export interface TypingResult {
   serverCorePercent: number
   generatorCorePercent: number
   peakRssMb: number
+  /**
+   * SQLite statements the server executed per second while typing, and per keystroke typed
+   * (Copydesk servers only; null elsewhere). A server that re-reads on every change shows it here.
+   */
+  queriesPerSecond: number | null
+  queriesPerKeystroke: number | null
+  /** With BENCH_QUERIES_BY_SQL=1: the statements run most often while typing. */
+  topQueries?: { sql: string; perSecond: number }[]
 }
 
 export class NotConvergedError extends Error {}
@@ -48,11 +59,14 @@ async function waitForConvergence(groups: BenchClient[][], timeoutMs: number): P
 export async function runTyping(server: ServerUnderTest, options: TypingOptions): Promise<TypingResult> {
   const stories = await server.createStories(options.stories)
   const recorder = new LatencyRecorder()
+  const field = options.field ?? 'bench'
+  const seeders = field === 'body' ? await seedBodies(stories.map((story) => server.endpoint(story))) : []
   resetPeakRss(server.pid)
   const setupStart = performance.now()
   const endpoints = stories.flatMap((story) => Array.from({ length: options.editors }, () => server.endpoint(story)))
-  const clients = await connectAll(endpoints, recorder, { light: options.light ?? false })
+  const clients = await connectAll(endpoints, recorder, { light: options.light ?? false, field })
   const setupMs = performance.now() - setupStart
+  await Promise.all(seeders.map((seeder) => seeder.close()))
   const observers = options.light ? await connectAll(stories.flatMap((story) => [server.endpoint(story), server.endpoint(story)]), recorder) : []
   const groups = options.light
     ? stories.map((_, index) => observers.slice(index * 2, index * 2 + 2))
@@ -79,6 +93,7 @@ export async function runTyping(server: ServerUnderTest, options: TypingOptions)
   recorder.reset()
   recorder.recording = true
   const cpuStart = cpuSeconds(server.pid)
+  const queriesStart = server.queries()
 
   const generatorStart = process.cpuUsage()
   const start = performance.now()
@@ -90,6 +105,9 @@ export async function runTyping(server: ServerUnderTest, options: TypingOptions)
     spawn('perf', ['record', '-F', '1999', '-g', '-p', String(server.pid), '-o', `${process.env.BENCH_PERF}/${server.kind}.perf.data`, '--', 'sleep', seconds], { stdio: 'ignore' })
   }
   await sleep(options.durationMs)
+  // Read before typing stops: the statements of the typing itself, not of the catching up after.
+  const queriesEnd = server.queries()
+  const typingSeconds = (performance.now() - start) / 1000
   typing = false
   for (const timer of timers) clearTimeout(timer)
   await waitForConvergence(groups, 60_000)
@@ -99,7 +117,7 @@ export async function runTyping(server: ServerUnderTest, options: TypingOptions)
   recorder.recording = false
 
   // A late joiner in the first story must see exactly what the others have.
-  const late = new BenchClient(server.endpoint(stories[0]!), null)
+  const late = new BenchClient(server.endpoint(stories[0]!), null, { field })
   await late.synced
   await waitForConvergence([[...groups[0]!, late]], 30_000)
 
@@ -114,6 +132,14 @@ export async function runTyping(server: ServerUnderTest, options: TypingOptions)
     serverCorePercent: (serverCpuSeconds / elapsed) * 100,
     generatorCorePercent: ((generator.user + generator.system) / 1e6 / elapsed) * 100,
     peakRssMb: peakRssBytes(server.pid) / 2 ** 20,
+    queriesPerSecond: null,
+    queriesPerKeystroke: null,
+  }
+  if (queriesStart && queriesEnd) {
+    result.queriesPerSecond = queriesPerSecond(queriesStart, queriesEnd)
+    result.queriesPerKeystroke = keystrokes ? result.queriesPerSecond / (keystrokes / typingSeconds) : null
+    const top = topQueries(queriesStart, queriesEnd)
+    if (top) result.topQueries = top
   }
   if (options.light) {
     // Every keystroke typed is in the observers' document.
