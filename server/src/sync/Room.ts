@@ -1,6 +1,6 @@
 /**
- * One story's live document: a `Y.Doc`, its presence, and the sessions in it. Transport
- * agnostic (sessions talk to a `SyncSocket`) and storage agnostic (it appends through the
+ * One story's live document: a `Y.Doc`, its presence, and the connections in it. Transport
+ * agnostic (connections talk to a `SyncSocket`) and storage agnostic (it appends through the
  * `UpdateWriter` and compacts through a `DocumentStore`). The rules it follows are in
  * SPEC.md; the rule ids are quoted where they are enforced.
  *
@@ -15,7 +15,7 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
 import { SyncError } from './SyncError.js'
 import type { CommittedUpdate, UpdateWriter } from './UpdateWriter.js'
 
@@ -29,10 +29,10 @@ export interface RoomSettings {
   /** Largest stored document (normally MAX_DOCUMENT_BYTES). */
   maxDocumentBytes: number
   /**
-   * Sends to a story's sessions at most once per this many milliseconds (0: once per
+   * Sends to a story's connections at most once per this many milliseconds (0: once per
    * event-loop turn). The first update after a quiet spell goes out at once; updates
-   * committed while a window is open wait for its end and go to each session as one
-   * merged message: one write per session instead of one per update. Sparse typing gets
+   * committed while a window is open wait for its end and go to each connection as one
+   * merged message: one write per connection instead of one per update. Sparse typing gets
    * no delay; a busy story trades at most this much latency for far fewer writes.
    */
   broadcastDelayMs: number
@@ -41,7 +41,7 @@ export interface RoomSettings {
 export interface RoomHooks {
   /** The document changed (throttled): update what is derived from it (headline, length…). */
   documentChanged(storyId: string, doc: Y.Doc): void
-  /** The last session left. */
+  /** The last connection left. */
   empty(room: Room): void
 }
 
@@ -72,7 +72,7 @@ export function storedState(stored: StoredDocument): Uint8Array | null {
 
 export class Room {
   readonly doc: Y.Doc
-  readonly sessions = new Set<Session>()
+  readonly connections = new Set<Connection>()
   readonly awareness: RoomAwareness
   unloadTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -139,7 +139,7 @@ export class Room {
     this.maybeCompact()
   }
 
-  /** Applies a deferred snapshot; greets the sessions that joined meanwhile with the server's state vector. */
+  /** Applies a deferred snapshot; greets the connections that joined meanwhile with the server's state vector. */
   private build(): void {
     const snapshot = this.unbuilt
     if (!snapshot || this.destroyed) return
@@ -147,7 +147,7 @@ export class Room {
     Y.applyUpdate(this.doc, snapshot)
     this.listen()
     const greeting = syncStep1Message(Y.encodeStateVector(this.doc))
-    for (const session of this.sessions) session.send(greeting)
+    for (const connection of this.connections) connection.send(greeting)
   }
 
   private listen(): void {
@@ -156,7 +156,7 @@ export class Room {
     // an update that completes earlier ones waiting for it reports them too; and when a
     // remote formatting change makes Yjs clean up redundant formatting, that cleanup (its own
     // transaction) is reported and stored as well. So the log always equals the document.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Session | null))
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Connection | null))
   }
 
   /** The whole document as accepted so far, encoded (publishing and export read a copy of it). */
@@ -172,36 +172,36 @@ export class Room {
     return { entries: this.logEntries, bytes: this.logBytes, lastSeq: this.lastSeq }
   }
 
-  /** [S3] A session joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
-  add(session: Session): void {
+  /** [S3] A connection joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
+  add(connection: Connection): void {
     if (this.unloadTimer) {
       clearTimeout(this.unloadTimer)
       this.unloadTimer = null
     }
-    this.sessions.add(session)
+    this.connections.add(connection)
     // Greeted once the document is built (see build()).
-    if (!this.unbuilt) session.send(syncStep1Message(Y.encodeStateVector(this.doc)))
-    if (session.access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
+    if (!this.unbuilt) connection.send(syncStep1Message(Y.encodeStateVector(this.doc)))
+    if (connection.access === 'read') connection.send(permissionDeniedMessage(connection.readOnlyReason))
     const presence = this.awareness.encodeAll()
-    if (presence) session.send(presence)
+    if (presence) connection.send(presence)
   }
 
-  /** [S10] A session left: its presence goes at once. */
-  remove(session: Session): void {
-    if (!this.sessions.delete(session)) return
-    this.awareness.removeSession(session)
-    if (this.sessions.size === 0) this.deps.hooks.empty(this)
+  /** [S10] A connection left: its presence goes at once. */
+  remove(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    this.awareness.removeConnection(connection)
+    if (this.connections.size === 0) this.deps.hooks.empty(this)
   }
 
-  /** Changes what a session may do, effective from its next frame [S18]. */
-  setAccess(session: Session, access: 'read' | 'write', reason?: string): void {
-    if (session.access === access) return
-    session.access = access
-    if (reason) session.readOnlyReason = reason
-    if (access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
+  /** Changes what a connection may do, effective from its next frame [S18]. */
+  setAccess(connection: Connection, access: 'read' | 'write', reason?: string): void {
+    if (connection.access === access) return
+    connection.access = access
+    if (reason) connection.readOnlyReason = reason
+    if (access === 'read') connection.send(permissionDeniedMessage(connection.readOnlyReason))
   }
 
-  handleFrame(session: Session, frame: Uint8Array): void {
+  handleFrame(connection: Connection, frame: Uint8Array): void {
     // Presence, and an empty joiner's sync step 1, are answered before the document is built.
     if (this.unbuilt && frame[0] === MESSAGE_SYNC && !isEmptyJoinRequest(frame)) this.build()
     const reader = new FrameReader(frame)
@@ -211,22 +211,22 @@ export class Room {
         const step = reader.varUint()
         const payload = reader.bytes()
         reader.end()
-        if (step === SYNC_STEP1) this.answerStep1(session, payload)
-        else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.receiveUpdate(session, payload)
+        if (step === SYNC_STEP1) this.answerStep1(connection, payload)
+        else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.receiveUpdate(connection, payload)
         else throw new SyncError(CloseCode.MALFORMED_MESSAGE, `Unknown sync message ${step}`)
         return
       }
       case MESSAGE_AWARENESS: {
         const payload = reader.bytes()
         reader.end()
-        this.awareness.apply(session, payload)
+        this.awareness.apply(connection, payload)
         return
       }
       case MESSAGE_QUERY_AWARENESS: {
         reader.end()
         // [S11]
         const presence = this.awareness.encodeAll()
-        if (presence) session.send(presence)
+        if (presence) connection.send(presence)
         return
       }
       default:
@@ -239,7 +239,7 @@ export class Room {
    * [S7] So a step 1 is also a barrier: its reply proves that every update this connection
    * sent before it is stored (frames of one connection are handled in order).
    */
-  private answerStep1(session: Session, stateVector: Uint8Array): void {
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
     try {
       Y.decodeStateVector(stateVector)
     } catch {
@@ -247,22 +247,22 @@ export class Room {
     }
     if (this.unbuilt) setImmediate(() => this.build())
     this.whenCommitted(() => {
-      if (session.isClosed) return
+      if (connection.isClosed) return
       if (isEmptyStateVector(stateVector)) {
         this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc))
-        session.send(this.fullStateMessage)
+        connection.send(this.fullStateMessage)
       } else {
-        session.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)))
+        connection.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)))
       }
     })
   }
 
-  private receiveUpdate(session: Session, update: Uint8Array): void {
-    if (session.access !== 'write') {
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    if (connection.access !== 'write') {
       // [S8] Dropped, never merged. An empty step 2 (the usual reply to our step 1) needs no answer.
-      if (!isEmptyUpdate(update) && Date.now() - session.lastDeniedAt >= 1000) {
-        session.lastDeniedAt = Date.now()
-        session.send(permissionDeniedMessage(session.readOnlyReason))
+      if (!isEmptyUpdate(update) && Date.now() - connection.lastDeniedAt >= 1000) {
+        connection.lastDeniedAt = Date.now()
+        connection.send(permissionDeniedMessage(connection.readOnlyReason))
       }
       return
     }
@@ -275,7 +275,7 @@ export class Room {
       throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
     }
     try {
-      Y.applyUpdate(this.doc, update, session)
+      Y.applyUpdate(this.doc, update, connection)
     } catch {
       // Whatever Yjs integrated before it failed was reported through 'update' and is kept.
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
@@ -283,7 +283,7 @@ export class Room {
   }
 
   /** [S5] What a transaction changed: append it; it is sent on once the append commits. */
-  private accepted(update: Uint8Array, origin: Session | null): void {
+  private accepted(update: Uint8Array, origin: Connection | null): void {
     this.fullStateMessage = null
     this.acceptedCount++
     this.storedBytes += update.length
@@ -338,8 +338,8 @@ export class Room {
   }
 
   /**
-   * Sends committed updates on: one message per session per flush. Several updates are
-   * merged into one; it goes to their origins too when they came from different sessions
+   * Sends committed updates on: one message per connection per flush. Several updates are
+   * merged into one; it goes to their origins too when they came from different connections
    * (a client applying its own update again changes nothing).
    */
   private readonly flushOutbox = (): void => {
@@ -357,9 +357,9 @@ export class Room {
     this.broadcast(updateMessage(Y.mergeUpdates(batch.map((entry) => entry.update))), origin)
   }
 
-  broadcast(message: Uint8Array, except: Session | null): void {
-    for (const session of this.sessions) {
-      if (session !== except) session.send(message)
+  broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(message)
     }
   }
 
@@ -444,11 +444,11 @@ export class Room {
     return this.compaction
   }
 
-  /** Closes every session (shutdown, story deleted). */
+  /** Closes every connection (shutdown, story deleted). */
   closeAll(code: number, reason: string): void {
     this.flushOutbox()
     this.awareness.flush()
-    for (const session of [...this.sessions]) session.close(code, reason)
+    for (const connection of [...this.connections]) connection.close(code, reason)
   }
 
   /** Frees the document. Reports a pending change first so derived fields are current. */
