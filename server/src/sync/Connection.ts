@@ -13,6 +13,7 @@ import type { Role } from '@copydesk/shared/workflow'
 import { CloseCode, type PresenceUser } from '@copydesk/shared/protocol'
 import { FRAME_RATE_BURST, FRAME_RATE_PER_SECOND, MAX_QUEUED_BYTES, MAX_QUEUED_FRAMES } from '@copydesk/shared/limits'
 import type { Credential } from '../auth/credential.js'
+import { permissionDeniedMessage } from './frames.js'
 import type { SyncSocket } from './SyncSocket.js'
 import { SyncError } from './SyncError.js'
 
@@ -63,10 +64,12 @@ export class Connection {
   readonly presenceUser: PresenceUser
   /** Awareness client ids this connection owns (see RoomAwareness). */
   readonly awarenessClients = new Set<number>()
-  access: ConnectionAccess
-  readOnlyReason: string
+
+  /** Changed only through `changeAccess`, which does what must follow a change [S18]. */
+  private currentAccess: ConnectionAccess
+  private currentReadOnlyReason: string
   /** When the client was last told it may not write (told at most once a second). */
-  lastDeniedAt = 0
+  private lastDeniedAt = 0
 
   private state: ConnectionState = { name: 'loading', queue: [], queuedBytes: 0 }
   private readonly socket: SyncSocket
@@ -80,8 +83,8 @@ export class Connection {
     this.storyId = options.storyId
     this.identity = options.identity
     this.credential = options.credential
-    this.access = options.access
-    this.readOnlyReason = options.readOnlyReason ?? 'This story is read-only for you.'
+    this.currentAccess = options.access
+    this.currentReadOnlyReason = options.readOnlyReason ?? 'This story is read-only for you.'
     this.presenceUser = { id: options.identity.userId, name: options.identity.name, color: options.identity.color }
     this.onUnexpectedError = options.onUnexpectedError ?? (() => {})
   }
@@ -92,6 +95,42 @@ export class Connection {
 
   get isClosed(): boolean {
     return this.state.name === 'closed'
+  }
+
+  get access(): ConnectionAccess {
+    return this.currentAccess
+  }
+
+  /** Why the connection is read-only, as the client is told. */
+  get readOnlyReason(): string {
+    return this.currentReadOnlyReason
+  }
+
+  /**
+   * [S18] What this connection may do changed while it is open (a status change, a
+   * reassignment). A writer made read-only keeps its socket and is told at once when it is
+   * live in its room; one still loading is told by the room's greeting [S3]. [S8] applies
+   * from its next frame. A reader who may now write is asked to reconnect
+   * (`ACCESS_CHANGED`, transient): what it typed meanwhile was dropped [S8], and only a
+   * fresh sync sends it again.
+   */
+  changeAccess(access: ConnectionAccess, reason?: string): void {
+    if (access === this.currentAccess) return
+    if (access === 'write') {
+      this.close(CloseCode.ACCESS_CHANGED, 'You may write in this story now: reconnecting')
+      return
+    }
+    this.currentAccess = access
+    if (reason) this.currentReadOnlyReason = reason
+    if (this.state.name === 'live') this.send(permissionDeniedMessage(this.currentReadOnlyReason))
+  }
+
+  /** [S8] A reader tried to write: tell it why it may not, at most once a second. */
+  refuseWrite(): void {
+    const now = Date.now()
+    if (now - this.lastDeniedAt < 1000) return
+    this.lastDeniedAt = now
+    this.send(permissionDeniedMessage(this.currentReadOnlyReason))
   }
 
   /** Called for every frame the transport receives, from the moment the socket exists. */

@@ -248,7 +248,7 @@ describe('updates', () => {
     await until(() => reporter.synced && editor.synced)
     reporter.doc.getText('body').insert(0, 'filed.')
     await until(() => editor.text() === 'filed.')
-    rooms.loaded(storyId)!.setAccess(reporter.connection, 'read', 'Approved: the copy desk has it.')
+    reporter.connection.changeAccess('read', 'Approved: the copy desk has it.')
     await until(() => reporter.denied.includes('Approved: the copy desk has it.'))
     reporter.doc.getText('body').insert(0, 'late change ')
     await reporter.barrier()

@@ -193,14 +193,6 @@ export class Room {
     if (this.connections.size === 0) this.deps.hooks.empty(this)
   }
 
-  /** Changes what a connection may do, effective from its next frame [S18]. */
-  setAccess(connection: Connection, access: 'read' | 'write', reason?: string): void {
-    if (connection.access === access) return
-    connection.access = access
-    if (reason) connection.readOnlyReason = reason
-    if (access === 'read') connection.send(permissionDeniedMessage(connection.readOnlyReason))
-  }
-
   handleFrame(connection: Connection, frame: Uint8Array): void {
     // Presence, and an empty joiner's sync step 1, are answered before the document is built.
     if (this.unbuilt && frame[0] === MESSAGE_SYNC && !isEmptyJoinRequest(frame)) this.build()
@@ -260,10 +252,7 @@ export class Room {
   private receiveUpdate(connection: Connection, update: Uint8Array): void {
     if (connection.access !== 'write') {
       // [S8] Dropped, never merged. An empty step 2 (the usual reply to our step 1) needs no answer.
-      if (!isEmptyUpdate(update) && Date.now() - connection.lastDeniedAt >= 1000) {
-        connection.lastDeniedAt = Date.now()
-        connection.send(permissionDeniedMessage(connection.readOnlyReason))
-      }
+      if (!isEmptyUpdate(update)) connection.refuseWrite()
       return
     }
     if (this.storedBytes + update.length > this.deps.settings.maxDocumentBytes) {

@@ -171,24 +171,13 @@ export class Rooms {
   }
 
   /**
-   * [S18] Gives every connection of a story the access it now has: a writer who may no longer
-   * write becomes read-only at once (told with a permission-denied message); a reader who
-   * may now write is asked to reconnect (`ACCESS_CHANGED`, transient), which opens a
-   * writable connection.
+   * [S18] Gives every connection of a story the access it now has; the connection does
+   * what follows (a writer made read-only is told, a reader made writer reconnects).
    */
   refreshAccess(storyId: string, decide: (connection: Connection) => AccessDecision): void {
     for (const connection of [...(this.connectionsByStory.get(storyId) ?? [])]) {
       const decision = decide(connection)
-      if (connection.access === 'write' && !decision.writable) {
-        const room = this.rooms.get(storyId)
-        if (room && room.connections.has(connection)) room.setAccess(connection, 'read', decision.reason)
-        else {
-          connection.access = 'read'
-          connection.readOnlyReason = decision.reason
-        }
-      } else if (connection.access === 'read' && decision.writable) {
-        connection.close(CloseCode.ACCESS_CHANGED, 'You may write in this story now: reconnecting')
-      }
+      connection.changeAccess(decision.writable ? 'write' : 'read', decision.reason)
     }
   }
 
