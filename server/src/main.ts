@@ -26,6 +26,7 @@ import { NewsroomEvents } from './NewsroomEvents.js'
 import { SocketServer } from './events/socketServer.js'
 import { Notifications } from './notifications/Notifications.js'
 import { AccessPolicy } from './sync/AccessPolicy.js'
+import type { Fanout } from './sync/Fanout.js'
 import { Rooms } from './sync/Rooms.js'
 import { Workflow } from './workflow/Workflow.js'
 import { Publisher } from './publish/Publisher.js'
@@ -51,6 +52,8 @@ export interface StartOptions {
   logger?: Logger
   /** Storage to use instead of the one DATABASE_URL names (tests). */
   storage?: Storage
+  /** The bus to other instances serving the same stories (sync/Fanout.ts); none: this is the only one. */
+  fanout?: Fanout
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -65,6 +68,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: config.sync,
     onDocumentChanged: (storyId, doc) => events.emit('documentChanged', storyId, doc),
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
+    fanout: options.fanout,
   })
   new AccessPolicy(events, rooms, logger)
   // The public site's address: PUBLIC_URL, or where this server listens (known once it does).

@@ -8,15 +8,22 @@
  * document, appended to the story's log, and only once the append has committed is it sent
  * to anyone, and only then does anyone get a sync reply that includes it [S4]. So a crash
  * loses nothing that any client has seen from the server.
+ *
+ * With other instances serving the same story (a `StoryFeed`), the same rule holds across
+ * them: what this room committed is published once committed [S21], and what another
+ * instance committed is applied here and sent on without being stored again [S22]; the log
+ * stays the truth, read again when a sequence number shows that a message was lost [S25].
  */
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
+import type { DocumentStore, LoggedUpdate, StoredDocument } from '../storage/Storage.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
 import type { Connection } from './Connection.js'
+import type { FanoutMessage } from './Fanout.js'
 import { SyncError } from './SyncError.js'
+import type { StoryFeed } from './StoryFeed.js'
 import type { CommittedUpdate, UpdateWriter } from './UpdateWriter.js'
 
 export interface RoomSettings {
@@ -51,7 +58,18 @@ export interface RoomDeps {
   logger: Logger
   hooks: RoomHooks
   settings: RoomSettings
+  /** The story's link to the other instances (none: this instance is the only one). */
+  feed?: StoryFeed
 }
+
+/**
+ * The origin of a transaction that applies what another instance committed [S22]: the
+ * document's listener sends it on without storing it (it is in the log already).
+ */
+const REMOTE = Symbol('another instance')
+
+/** How long a gap in the sequence may last before the log is read [S25]. */
+const GAP_GRACE_MS = 50
 
 /** `[sync, step 1, state vector of nothing]`: a client with an empty document asking for everything. */
 function isEmptyJoinRequest(frame: Uint8Array): boolean {
@@ -101,13 +119,18 @@ export class Room {
   private compactionBackoffUntil = 0
   private changeTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
-  /** Committed updates not sent on yet (sent together, see `broadcastDelayMs`). */
-  private outbox: CommittedUpdate[] = []
+  /** Changes not sent on yet (sent together, see `broadcastDelayMs`): committed here, or by another instance. */
+  private outbox: { update: Uint8Array; origin: Connection | null }[] = []
   private outboxScheduled = false
   /** When the last send went out (for `broadcastDelayMs`). */
   private lastFlushAt = 0
   /** A stored snapshot not applied to `doc` yet (see the constructor). */
   private unbuilt: Uint8Array | null = null
+  /** [S25] A catch-up from the log, scheduled or running. */
+  private catchUpTimer: ReturnType<typeof setTimeout> | null = null
+  private catchingUp = false
+  /** Updates of this room's connections wait in the document for a missing dependency (see `applyRemote`). */
+  private connectionsWaiting = false
 
   constructor(
     readonly storyId: string,
@@ -137,6 +160,8 @@ export class Room {
       this.listen()
     }
     this.maybeCompact()
+    // [S24] What other instances committed since the feed opened (it opened before the read).
+    deps.feed?.attach((message) => this.receiveRemote(message))
   }
 
   /** Applies a deferred snapshot; greets the connections that joined meanwhile with the server's state vector. */
@@ -156,7 +181,10 @@ export class Room {
     // an update that completes earlier ones waiting for it reports them too; and when a
     // remote formatting change makes Yjs clean up redundant formatting, that cleanup (its own
     // transaction) is reported and stored as well. So the log always equals the document.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Connection | null))
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) this.relay(update)
+      else this.accepted(update, origin as Connection | null)
+    })
   }
 
   /** The whole document as accepted so far, encoded (publishing and export read a copy of it). */
@@ -268,6 +296,8 @@ export class Room {
     } catch {
       // Whatever Yjs integrated before it failed was reported through 'update' and is kept.
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
+    } finally {
+      if (this.isWaiting()) this.connectionsWaiting = true
     }
   }
 
@@ -283,19 +313,146 @@ export class Room {
   committed(entries: readonly CommittedUpdate[]): void {
     for (const entry of entries) {
       this.committedCount++
-      this.lastSeq = entry.seq
-      this.logEntries++
-      this.logBytes += entry.update.length
-      this.hold(entry.seq, entry.update.length)
+      this.record(entry.seq, entry.update.length)
       this.outbox.push(entry)
     }
     this.scheduleOutbox()
+    // [S21] Only now, durable and on its way to this room's connections, does it go to the
+    // other instances: their clients never see what this one could still lose.
+    this.deps.feed?.publish(entries.map((entry) => ({ seq: entry.seq, update: entry.update })))
+    this.noticeGap()
     let ready = 0
     // Waiters are in acceptance order, so their targets only grow.
     while (ready < this.waiters.length && this.waiters[ready]!.target <= this.committedCount) ready++
     if (ready > 0) for (const waiter of this.waiters.splice(0, ready)) waiter.callback()
     this.scheduleChange()
     this.maybeCompact()
+  }
+
+  /**
+   * [S22] Entries another instance committed: applied to the document and sent to this
+   * room's connections (through `relay`), not appended again (they are in the log) and not
+   * published again. [S24] Entries the room holds already (loaded, or seen before) are dropped.
+   */
+  private receiveRemote(message: FanoutMessage): void {
+    if (this.destroyed) return
+    for (const entry of message.entries) this.applyLogged(entry)
+    this.noticeGap()
+    this.maybeCompact()
+  }
+
+  /** An entry of the story's log that this room did not append: applied unless held already. */
+  private applyLogged(entry: LoggedUpdate): void {
+    if (this.holds(entry.seq)) return
+    if (this.unbuilt) this.build()
+    this.applyRemote(entry.update)
+    this.storedBytes += entry.update.length
+    this.record(entry.seq, entry.update.length)
+  }
+
+  /**
+   * Applies an update that is in the log already. Race: when the document holds updates of
+   * this room's connections that wait for a missing dependency, the remote update may be
+   * that dependency, and Yjs then reports the waiting updates in the same transaction:
+   * those were never appended (Yjs reported nothing when they came), so this transaction is
+   * stored like any accepted update (the remote part, stored twice, changes nothing).
+   * Remote updates that wait for each other (a lost message) are in the log already and
+   * are not stored again.
+   */
+  private applyRemote(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, this.connectionsWaiting ? null : REMOTE)
+    } catch (error) {
+      // Another instance stored it, so Yjs read it there; a failure here is ours to report.
+      this.deps.logger.error({ err: error, storyId: this.storyId }, 'an update from another instance could not be applied')
+    }
+    // Remote updates may wait too (one arrived before the one it builds on [S25]): those are in the log.
+    if (!this.isWaiting()) this.connectionsWaiting = false
+  }
+
+  /** Whether the document holds updates it could not integrate yet (a dependency is missing). */
+  private isWaiting(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+  }
+
+  /** [S22] What applying another instance's entries changed goes to this room's connections. */
+  private relay(update: Uint8Array): void {
+    this.fullStateMessage = null
+    this.outbox.push({ update, origin: null })
+    this.scheduleOutbox()
+    this.scheduleChange()
+  }
+
+  /** Whether the document holds the log entry numbered `seq`. */
+  private holds(seq: number): boolean {
+    return seq <= this.heldThrough || this.heldBeyond.has(seq)
+  }
+
+  /**
+   * Counts a log entry now in the document, once: the writer's report of an append and a
+   * catch-up read may both name the same entry, in either order.
+   */
+  private record(seq: number, bytes: number): void {
+    if (this.holds(seq)) return
+    if (seq > this.lastSeq) this.lastSeq = seq
+    this.logEntries++
+    this.logBytes += bytes
+    this.hold(seq, bytes)
+  }
+
+  /**
+   * [S25] A number is missing below one the room holds: another instance appended it and
+   * its message has not come. Messages of different instances may arrive in any order, so
+   * the room waits `GAP_GRACE_MS`; if the number is still missing, it reads the log.
+   * Without other instances there is nobody to hear from: the gap only limits compaction [S17].
+   */
+  private noticeGap(): void {
+    if (!this.deps.feed || this.heldBeyond.size === 0 || this.catchUpTimer || this.catchingUp || this.destroyed) return
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null
+      if (this.heldBeyond.size === 0 || this.destroyed) return
+      this.catchingUp = true
+      this.catchUp()
+        .catch((error: unknown) => {
+          // The next message or commit that shows the gap tries again.
+          this.deps.logger.error({ err: error, storyId: this.storyId }, 'catching up from the log failed')
+        })
+        .finally(() => {
+          this.catchingUp = false
+          this.noticeGap()
+        })
+    }, GAP_GRACE_MS)
+    this.catchUpTimer.unref?.()
+  }
+
+  /**
+   * [S25] Reads the log after the last number held without a gap. Entries folded into a
+   * snapshot meanwhile (another instance compacted) are not in the log any more: then the
+   * whole stored document is read and merged.
+   */
+  private async catchUp(): Promise<void> {
+    const entries = await this.deps.documents.readAfter(this.storyId, this.heldThrough)
+    if (this.destroyed) return
+    for (const entry of entries) this.applyLogged(entry)
+    if (this.heldBeyond.size === 0) return
+    const stored = await this.deps.documents.load(this.storyId)
+    if (this.destroyed) return
+    const state = storedState(stored)
+    if (state) {
+      if (this.unbuilt) this.build()
+      this.applyRemote(state)
+    }
+    // The document now holds every entry up to the stored lastSeq; the log holds those
+    // after the snapshot, and whatever this room holds past lastSeq.
+    for (const seq of [...this.heldBeyond.keys()]) if (seq <= stored.lastSeq) this.heldBeyond.delete(seq)
+    if (stored.lastSeq > this.heldThrough) this.heldThrough = stored.lastSeq
+    if (stored.lastSeq > this.lastSeq) this.lastSeq = stored.lastSeq
+    const loggedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
+    const beyondBytes = [...this.heldBeyond.values()].reduce((sum, bytes) => sum + bytes, 0)
+    this.foldable = { entries: stored.updates.length, bytes: loggedBytes }
+    this.logEntries = stored.updates.length + this.heldBeyond.size
+    this.logBytes = loggedBytes + beyondBytes
+    this.closeGaps()
   }
 
   /**
@@ -376,6 +533,11 @@ export class Room {
     this.heldThrough = seq
     this.foldable.entries++
     this.foldable.bytes += bytes
+    this.closeGaps()
+  }
+
+  /** Entries held past a gap that is now filled count as held in order. */
+  private closeGaps(): void {
     for (let next = this.heldBeyond.get(this.heldThrough + 1); next !== undefined; next = this.heldBeyond.get(this.heldThrough + 1)) {
       this.heldBeyond.delete(++this.heldThrough)
       this.foldable.entries++
@@ -416,10 +578,11 @@ export class Room {
       .then(
         (written) => {
           // Folded either way: into our snapshot, or into a newer one another writer stored.
-          this.foldable.entries -= entries
-          this.foldable.bytes -= bytes
-          this.logEntries -= entries
-          this.logBytes -= bytes
+          // (Never below zero: a catch-up that read the whole document [S25] recounted meanwhile.)
+          this.foldable.entries = Math.max(0, this.foldable.entries - entries)
+          this.foldable.bytes = Math.max(0, this.foldable.bytes - bytes)
+          this.logEntries = Math.max(0, this.logEntries - entries)
+          this.logBytes = Math.max(0, this.logBytes - bytes)
           if (written) this.storedBytes = state.length + this.logBytes
         },
         (error: unknown) => {
@@ -446,6 +609,9 @@ export class Room {
     if (this.changeTimer) this.reportChange()
     this.destroyed = true
     if (this.unloadTimer) clearTimeout(this.unloadTimer)
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
+    // [S24] An unloaded story hears nothing more; a later load subscribes again before it reads.
+    this.deps.feed?.close()
     this.doc.destroy()
   }
 }

@@ -5,6 +5,8 @@
  * - A story unloads after its last connection left and `unloadDelayMs` passed, and only once
  *   every write has committed (a room whose storage is failing stays loaded and retries).
  *   A client that joins while the room is unloading keeps it.
+ * - With a `fanout`, several instances serve the same stories: each loaded story listens
+ *   to the others from before it is read [S24] (see StoryFeed), and stops when it unloads.
  * - It knows every connection, loading or live, for limits and for ending connections when a
  *   user is disabled, logs out, or loses access.
  */
@@ -14,6 +16,8 @@ import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { Room, storedState, type RoomSettings } from './Room.js'
 import type { Connection } from './Connection.js'
+import type { Fanout } from './Fanout.js'
+import { StoryFeed } from './StoryFeed.js'
 import { UpdateWriter } from './UpdateWriter.js'
 import type { StorageHealth } from '../storage/StorageHealth.js'
 
@@ -32,6 +36,11 @@ export interface RoomsOptions {
   onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
   /** People came into or left a story (coalesced per story). */
   onPresenceChanged?: (storyId: string) => void
+  /**
+   * This instance's end of the bus to the other instances serving the same stories
+   * (SPEC.md [S21]–[S25]; its `instanceId` names this instance). None: this is the only one.
+   */
+  fanout?: Fanout
 }
 
 /** What a connection may now do in its story (see `refreshAccess`). */
@@ -124,19 +133,9 @@ export class Rooms {
     if (room) return Promise.resolve(room)
     let pending = this.loading.get(storyId)
     if (!pending) {
-      pending = this.options.documents.load(storyId).then(
-        (stored) => {
+      pending = this.open(storyId).then(
+        (loaded) => {
           this.loading.delete(storyId)
-          const loaded = new Room(storyId, stored, {
-            documents: this.options.documents,
-            writer: this.writer,
-            logger: this.options.logger,
-            settings: this.options.settings,
-            hooks: {
-              documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
-              empty: (emptied) => this.scheduleUnload(emptied),
-            },
-          })
           this.rooms.set(storyId, loaded)
           return loaded
         },
@@ -149,6 +148,29 @@ export class Rooms {
       this.loading.set(storyId, pending)
     }
     return pending
+  }
+
+  /** [S24] Subscribes (with a fan-out) before reading, so nothing committed meanwhile is missed. */
+  private async open(storyId: string): Promise<Room> {
+    const feed = this.options.fanout ? await StoryFeed.open(this.options.fanout, storyId) : undefined
+    let stored
+    try {
+      stored = await this.options.documents.load(storyId)
+    } catch (error) {
+      feed?.close()
+      throw error
+    }
+    return new Room(storyId, stored, {
+      documents: this.options.documents,
+      writer: this.writer,
+      logger: this.options.logger,
+      settings: this.options.settings,
+      feed,
+      hooks: {
+        documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
+        empty: (emptied) => this.scheduleUnload(emptied),
+      },
+    })
   }
 
   /** Every connection, loading or live (for access changes and ending connections). */
