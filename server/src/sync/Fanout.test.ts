@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
 import { diskFull } from '../testing/FaultyStorage.js'
-import { createStory, instanceRooms, roomsFixture } from '../testing/roomsFixture.js'
+import { createStory, instanceRooms, roomsFixture, tappedFanout, type FanoutTap } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
-import type { Fanout, FanoutMessage } from './Fanout.js'
+import type { FanoutMessage } from './Fanout.js'
 import { LocalFanout } from './LocalFanout.js'
 import type { Rooms } from './Rooms.js'
 
@@ -19,41 +19,11 @@ afterEach(async () => {
   for (const storage of open.splice(0)) await storage.close()
 })
 
-/** An instance's end of the bus that records what it publishes and hears, and can lose what it hears. */
-function tapped(port: Fanout) {
-  const tap = {
-    published: [] as number[][],
-    heard: [] as FanoutMessage[],
-    /** How many of the next messages to lose on the way in (a flaky network). */
-    loseNext: 0,
-    lost: [] as FanoutMessage[],
-    port: {
-      instanceId: port.instanceId,
-      publish(storyId, entries) {
-        tap.published.push(entries.map((entry) => entry.seq))
-        port.publish(storyId, entries)
-      },
-      subscribe(storyId, listener) {
-        return port.subscribe(storyId, (message) => {
-          if (tap.loseNext > 0) {
-            tap.loseNext--
-            tap.lost.push(message)
-            return
-          }
-          tap.heard.push(message)
-          listener(message)
-        })
-      },
-    } satisfies Fanout,
-  }
-  return tap
-}
-
 /** Two instances ("a" and "b") over one database, joined by one hub. */
 function twoInstances(settings: Parameters<typeof roomsFixture>[0] = {}, bDocuments?: (documents: DocumentStore) => DocumentStore) {
   const hub = new LocalFanout()
-  const a = tapped(hub.instance('a'))
-  const b = tapped(hub.instance('b'))
+  const a = tappedFanout(hub.instance('a'))
+  const b = tappedFanout(hub.instance('b'))
   const { storage, faults, rooms: roomsA } = roomsFixture(settings, { fanout: a.port })
   open.push(storage)
   const documentsB = bDocuments ? bDocuments(faults.documents) : faults.documents
@@ -134,7 +104,7 @@ describe('two instances on one story', () => {
     expect(after.length - before.length).toBe(edits)
     expect(after).toEqual([...after.keys()].map((i) => (after[0] ?? 0) + i))
     // [S23] Each instance heard only the other's entries.
-    const published = (tap: typeof a) => tap.published.flat().sort((x, y) => x - y)
+    const published = (tap: FanoutTap) => tap.published.flat().sort((x, y) => x - y)
     expect(a.heard.flatMap((message) => message.entries.map((entry) => entry.seq)).sort((x, y) => x - y)).toEqual(published(b))
     expect(b.heard.flatMap((message) => message.entries.map((entry) => entry.seq)).sort((x, y) => x - y)).toEqual(published(a))
     expect(a.heard.every((message) => message.from === 'b')).toBe(true)
