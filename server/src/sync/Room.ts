@@ -345,7 +345,8 @@ export class Room {
   private applyLogged(entry: LoggedUpdate): void {
     if (this.holds(entry.seq)) return
     if (this.unbuilt) this.build()
-    this.applyRemote(entry.update)
+    // An entry that could not be applied is not held: compaction must not fold it away [S17].
+    if (!this.applyRemote(entry.update)) return
     this.storedBytes += entry.update.length
     this.record(entry.seq, entry.update.length)
   }
@@ -359,15 +360,18 @@ export class Room {
    * Remote updates that wait for each other (a lost message) are in the log already and
    * are not stored again.
    */
-  private applyRemote(update: Uint8Array): void {
+  private applyRemote(update: Uint8Array): boolean {
     try {
       Y.applyUpdate(this.doc, update, this.connectionsWaiting ? null : REMOTE)
+      return true
     } catch (error) {
       // Another instance stored it, so Yjs read it there; a failure here is ours to report.
       this.deps.logger.error({ err: error, storyId: this.storyId }, 'an update from another instance could not be applied')
+      return false
+    } finally {
+      // Remote updates may wait too (one arrived before the one it builds on [S25]): those are in the log.
+      if (!this.isWaiting()) this.connectionsWaiting = false
     }
-    // Remote updates may wait too (one arrived before the one it builds on [S25]): those are in the log.
-    if (!this.isWaiting()) this.connectionsWaiting = false
   }
 
   /** Whether the document holds updates it could not integrate yet (a dependency is missing). */
@@ -412,6 +416,7 @@ export class Room {
       this.catchUpTimer = null
       if (this.heldBeyond.size === 0 || this.destroyed) return
       this.catchingUp = true
+      const from = this.heldThrough
       this.catchUp()
         .catch((error: unknown) => {
           // The next message or commit that shows the gap tries again.
@@ -419,7 +424,9 @@ export class Room {
         })
         .finally(() => {
           this.catchingUp = false
-          this.noticeGap()
+          // Again at once only if it got somewhere (a new gap opened meanwhile); otherwise the
+          // next message or commit that shows the gap tries again, rather than a loop.
+          if (this.heldThrough > from) this.noticeGap()
         })
     }, GAP_GRACE_MS)
     this.catchUpTimer.unref?.()
@@ -438,10 +445,8 @@ export class Room {
     const stored = await this.deps.documents.load(this.storyId)
     if (this.destroyed) return
     const state = storedState(stored)
-    if (state) {
-      if (this.unbuilt) this.build()
-      this.applyRemote(state)
-    }
+    if (this.unbuilt) this.build()
+    if (state && !this.applyRemote(state)) return
     // The document now holds every entry up to the stored lastSeq; the log holds those
     // after the snapshot, and whatever this room holds past lastSeq.
     for (const seq of [...this.heldBeyond.keys()]) if (seq <= stored.lastSeq) this.heldBeyond.delete(seq)
