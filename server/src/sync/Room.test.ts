@@ -257,6 +257,35 @@ describe('updates', () => {
     expect(await storedText(storage, storyId)).toBe('filed.')
   })
 
+  it('[S18] a connection made read-only while its story loads is told when the room greets it', async () => {
+    const { storage, rooms } = fixture()
+    const storyId = await createStory(storage)
+    const reporter = new MemoryClient(identity('Camille'))
+    reporter.connect(rooms, storyId)
+    expect(reporter.connection.stateName).toBe('loading')
+    reporter.connection.changeAccess('read', 'Filed: the desk has it.')
+    await until(() => reporter.synced)
+    expect(reporter.denied).toEqual(['Filed: the desk has it.'])
+    reporter.doc.getText('body').insert(0, 'too late')
+    await reporter.barrier()
+    expect(await storedText(storage, storyId)).toBe('')
+  })
+
+  it('[S18] a reader who may now write is asked to reconnect; the same access changes nothing', async () => {
+    const { storage, rooms } = fixture()
+    const storyId = await createStory(storage)
+    const reader = new MemoryClient(identity('Hugo')).connect(rooms, storyId, 'read')
+    await until(() => reader.synced)
+    reader.connection.changeAccess('read', 'Still read-only.')
+    await reader.barrier()
+    expect(reader.closed).toBeNull()
+    expect(reader.denied).not.toContain('Still read-only.')
+    reader.connection.changeAccess('write')
+    await until(() => reader.closed !== null)
+    expect(reader.closed?.code).toBe(CloseCode.ACCESS_CHANGED)
+    expect(reader.connection.access).toBe('read')
+  })
+
   it('[S14] refuses an update that would take the document past its size limit', async () => {
     const { storage, rooms } = fixture({ maxDocumentBytes: 10_000 })
     const storyId = await createStory(storage)
