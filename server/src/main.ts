@@ -30,6 +30,7 @@ import { Sections } from './stories/Sections.js'
 import { Stories } from './stories/Stories.js'
 import { StoryPresenter } from './stories/StoryPresenter.js'
 import { AccessPolicy } from './sync/AccessPolicy.js'
+import type { Fanout } from './sync/Fanout.js'
 import { Rooms } from './sync/Rooms.js'
 import { Workflow } from './workflow/Workflow.js'
 
@@ -48,6 +49,8 @@ export interface StartOptions {
   logger?: Logger
   /** Storage to use instead of the one DATABASE_URL names (tests). */
   storage?: Storage
+  /** The bus to other instances serving the same stories (sync/Fanout.ts); none: this is the only one. */
+  fanout?: Fanout
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
@@ -63,6 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     settings: config.sync,
     onDocumentChanged: (storyId, doc) => events.emit('documentChanged', storyId, doc),
     onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
+    fanout: options.fanout,
   })
   new AccessPolicy(events, rooms, logger)
   const documentState = (storyId: string) => rooms.documentState(storyId)

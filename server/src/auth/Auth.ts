@@ -3,7 +3,7 @@
  * REST API and the websocket upgrade, so both accept exactly the same credentials:
  * the session cookie (browsers) or `Authorization: Bearer <API token>` (other clients).
  */
-import type { SessionCredential } from '../sync/Session.js'
+import type { Credential as SessionCredential } from './credential.js'
 import type { Storage, TokenScope, UserRecord } from '../storage/Storage.js'
 import { LoginThrottle } from './LoginThrottle.js'
 import { decoyHash, verifyPassword } from './passwords.js'

@@ -18,7 +18,7 @@ import type { Logger } from '../logger.js'
 import type { Storage } from '../storage/Storage.js'
 import { textAccess } from '../workflow/access.js'
 import type { Rooms } from '../sync/Rooms.js'
-import { Session } from '../sync/Session.js'
+import { Connection } from '../sync/Connection.js'
 import { wsSyncSocket } from '../sync/wsSyncSocket.js'
 import { originVerdict } from '../auth/origins.js'
 
@@ -115,7 +115,7 @@ export class UpgradeRouter {
     if (!principal) return refuse(socket, 401, 'Sign in first')
     const story = await storage.stories.get(storyId)
     if (!story) return refuse(socket, 404, 'No such story')
-    if (rooms.sessionCount(storyId) >= MAX_SESSIONS_PER_STORY) {
+    if (rooms.connectionCountOf(storyId) >= MAX_SESSIONS_PER_STORY) {
       return refuse(socket, 503, `This story already has ${MAX_SESSIONS_PER_STORY} connections`)
     }
     if (socket.destroyed) return
@@ -123,29 +123,29 @@ export class UpgradeRouter {
     const { writable, reason } = textAccess({ userId: principal.user.id, role: principal.user.role, scope: principal.scope }, story)
 
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      const session = new Session({
+      const connection = new Connection({
         socket: wsSyncSocket(ws),
         storyId,
         identity: { userId: principal.user.id, name: principal.user.displayName, color: principal.user.color, role: principal.user.role },
         credential: principal.credential,
         access: writable ? 'write' : 'read',
         readOnlyReason: reason,
-        onUnexpectedError: (error) => logger.warn({ err: error, storyId, sessionId: session.id }, 'a frame could not be processed'),
+        onUnexpectedError: (error) => logger.warn({ err: error, storyId, connectionId: connection.id }, 'a frame could not be processed'),
       })
       // [S2] Listen before anything else can yield: the client's sync step 1 is already on its way.
       const liveness = { alive: true }
       this.sockets.set(ws, liveness)
-      ws.on('message', (data: Buffer, isBinary: boolean) => session.receive(data, isBinary))
+      ws.on('message', (data: Buffer, isBinary: boolean) => connection.receive(data, isBinary))
       ws.on('pong', () => {
         liveness.alive = true
       })
-      ws.on('error', (error) => logger.debug({ err: error, storyId, sessionId: session.id }, 'websocket error'))
+      ws.on('error', (error) => logger.debug({ err: error, storyId, connectionId: connection.id }, 'websocket error'))
       ws.on('close', (code: number, reasonBuffer: Buffer) => {
         this.sockets.delete(ws)
-        session.socketClosed(code, reasonBuffer.toString())
+        connection.socketClosed(code, reasonBuffer.toString())
       })
-      rooms.join(session)
-      logger.debug({ storyId, sessionId: session.id, userId: principal.user.id, access: session.access }, 'session opened')
+      rooms.join(connection)
+      logger.debug({ storyId, connectionId: connection.id, userId: principal.user.id, access: connection.access }, 'connection opened')
     })
   }
 

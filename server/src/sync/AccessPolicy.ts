@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js'
 import type { AccessEndedEvent, NewsroomEvents } from '../NewsroomEvents.js'
 import { textAccess } from '../workflow/access.js'
 import type { Rooms } from './Rooms.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
 
 /** Whether a connection was opened by the account or the credential whose access ended. */
 export function endedFor(event: AccessEndedEvent, userId: string, credential: { kind: string; id: string }): boolean {
@@ -23,13 +23,13 @@ export function endedFor(event: AccessEndedEvent, userId: string, credential: { 
 export class AccessPolicy {
   constructor(events: NewsroomEvents, rooms: Rooms, logger: Logger) {
     events.on('accessChanged', (story) => {
-      rooms.refreshAccess(story.id, (session: Session) =>
-        textAccess({ userId: session.identity.userId, role: session.identity.role, scope: session.credential.scope }, story),
+      rooms.refreshAccess(story.id, (connection: Connection) =>
+        textAccess({ userId: connection.identity.userId, role: connection.identity.role, scope: connection.credential.scope }, story),
       )
     })
     events.on('accessEnded', (event) => {
       const closed = rooms.closeWhere(
-        (session) => endedFor(event, session.identity.userId, session.credential),
+        (connection) => endedFor(event, connection.identity.userId, connection.credential),
         CloseCode.UNAUTHENTICATED,
         event.reason === 'logged-out' ? 'Signed out' : 'Access ended',
       )

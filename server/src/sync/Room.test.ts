@@ -1,5 +1,5 @@
 /**
- * The room and session rules of SPEC.md, on an in-memory socket pair with a real SQLite
+ * The room and connection rules of SPEC.md, on an in-memory socket pair with a real SQLite
  * database in memory. Each test names the rules it checks.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -56,7 +56,7 @@ function expectSameDocument(a: Y.Doc, b: Y.Doc): void {
 }
 
 describe('joining', () => {
-  it('[S3] greets with the server state vector, then presence; read-only sessions hear why', async () => {
+  it('[S3] greets with the server state vector, then presence; read-only connections hear why', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const writer = new MemoryClient(identity('Camille'), { presence: { field: 'body' } }).connect(rooms, storyId)
@@ -101,7 +101,7 @@ describe('joining', () => {
     await until(() => late.text() === 'typed before the story loaded')
   })
 
-  it('[S15] a failed load closes the waiting sessions and the next join loads again', async () => {
+  it('[S15] a failed load closes the waiting connections and the next join loads again', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const load = vi.spyOn(storage.documents, 'load').mockRejectedValueOnce(new Error('disk unreadable'))
@@ -147,7 +147,7 @@ describe('updates', () => {
     for (const client of clients) {
       const other = new Y.Doc()
       other.getText('body').insert(0, `from ${client.identity.name}`)
-      client.session.receive(frame(MESSAGE_SYNC, SYNC_UPDATE, Y.encodeStateAsUpdate(other)), true)
+      client.connection.receive(frame(MESSAGE_SYNC, SYNC_UPDATE, Y.encodeStateAsUpdate(other)), true)
     }
     await until(() => append.mock.calls.length > 0 && rooms.writer.pending === 0)
     expect(append).toHaveBeenCalledTimes(1)
@@ -217,7 +217,7 @@ describe('updates', () => {
     expect((await storedText(storage, storyId)).includes('z'.repeat(20_000))).toBe(true)
   })
 
-  it('[S8] drops a read-only session’s updates and says so', async () => {
+  it('[S8] drops a read-only connection’s updates and says so', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const writer = new MemoryClient(identity('Inès', 'editor')).connect(rooms, storyId)
@@ -248,13 +248,42 @@ describe('updates', () => {
     await until(() => reporter.synced && editor.synced)
     reporter.doc.getText('body').insert(0, 'filed.')
     await until(() => editor.text() === 'filed.')
-    rooms.loaded(storyId)!.setAccess(reporter.session, 'read', 'Approved: the copy desk has it.')
+    reporter.connection.changeAccess('read', 'Approved: the copy desk has it.')
     await until(() => reporter.denied.includes('Approved: the copy desk has it.'))
     reporter.doc.getText('body').insert(0, 'late change ')
     await reporter.barrier()
     await editor.barrier()
     expect(editor.text()).toBe('filed.')
     expect(await storedText(storage, storyId)).toBe('filed.')
+  })
+
+  it('[S18] a connection made read-only while its story loads is told when the room greets it', async () => {
+    const { storage, rooms } = fixture()
+    const storyId = await createStory(storage)
+    const reporter = new MemoryClient(identity('Camille'))
+    reporter.connect(rooms, storyId)
+    expect(reporter.connection.stateName).toBe('loading')
+    reporter.connection.changeAccess('read', 'Filed: the desk has it.')
+    await until(() => reporter.synced)
+    expect(reporter.denied).toEqual(['Filed: the desk has it.'])
+    reporter.doc.getText('body').insert(0, 'too late')
+    await reporter.barrier()
+    expect(await storedText(storage, storyId)).toBe('')
+  })
+
+  it('[S18] a reader who may now write is asked to reconnect; the same access changes nothing', async () => {
+    const { storage, rooms } = fixture()
+    const storyId = await createStory(storage)
+    const reader = new MemoryClient(identity('Hugo')).connect(rooms, storyId, 'read')
+    await until(() => reader.synced)
+    reader.connection.changeAccess('read', 'Still read-only.')
+    await reader.barrier()
+    expect(reader.closed).toBeNull()
+    expect(reader.denied).not.toContain('Still read-only.')
+    reader.connection.changeAccess('write')
+    await until(() => reader.closed !== null)
+    expect(reader.closed?.code).toBe(CloseCode.ACCESS_CHANGED)
+    expect(reader.connection.access).toBe('read')
   })
 
   it('[S14] refuses an update that would take the document past its size limit', async () => {
@@ -272,7 +301,7 @@ describe('updates', () => {
 })
 
 describe('presence', () => {
-  it('[A2] shows the session’s identity whatever the client claims', async () => {
+  it('[A2] shows the connection’s identity whatever the client claims', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const honest = new MemoryClient(identity('Inès', 'editor')).connect(rooms, storyId)
@@ -308,7 +337,7 @@ describe('presence', () => {
     expect(attacker.closed).toBeNull()
   })
 
-  it('[A3] removes a leaving session’s presence at once and tells the others', async () => {
+  it('[A3] removes a leaving connection’s presence at once and tells the others', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const leaving = new MemoryClient(identity('Hugo'), { presence: { field: 'body' } }).connect(rooms, storyId)
@@ -377,13 +406,13 @@ describe('malformed frames', () => {
     expect(good.closed).toBeNull()
   })
 
-  it('[S13] closes a session that sends more frames than a person could', async () => {
+  it('[S13] closes a connection that sends more frames than a person could', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const flooder = new MemoryClient(identity('Hugo')).connect(rooms, storyId)
     await until(() => flooder.synced)
     const query = frame(3)
-    for (let i = 0; i < FRAME_RATE_BURST * 2; i++) flooder.session.receive(query, true)
+    for (let i = 0; i < FRAME_RATE_BURST * 2; i++) flooder.connection.receive(query, true)
     await until(() => flooder.closed !== null)
     expect(flooder.closed?.code).toBe(CloseCode.RATE_LIMITED)
   })
@@ -523,7 +552,7 @@ describe('lifecycle', () => {
     expect(b.doc.getText('standfirst').toString()).toBe('from another instance')
   })
 
-  it('[S19] shutdown closes sessions as going away and writes everything accepted', async () => {
+  it('[S19] shutdown closes connections as going away and writes everything accepted', async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const a = new MemoryClient(identity('Camille')).connect(rooms, storyId)

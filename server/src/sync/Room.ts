@@ -1,6 +1,6 @@
 /**
- * One story's live document: a `Y.Doc`, its presence, and the sessions in it. Transport
- * agnostic (sessions talk to a `SyncSocket`) and storage agnostic (it appends through the
+ * One story's live document: a `Y.Doc`, its presence, and the connections in it. Transport
+ * agnostic (connections talk to a `SyncSocket`) and storage agnostic (it appends through the
  * `UpdateWriter` and compacts through a `DocumentStore`). The rules it follows are in
  * SPEC.md; the rule ids are quoted where they are enforced.
  *
@@ -8,15 +8,22 @@
  * document, appended to the story's log, and only once the append has committed is it sent
  * to anyone, and only then does anyone get a sync reply that includes it [S4]. So a crash
  * loses nothing that any client has seen from the server.
+ *
+ * With other instances serving the same story (a `StoryFeed`), the same rule holds across
+ * them: what this room committed is published once committed [S21], and what another
+ * instance committed is applied here and sent on without being stored again [S22]; the log
+ * stays the truth, read again when a sequence number shows that a message was lost [S25].
  */
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
+import type { DocumentStore, LoggedUpdate, StoredDocument } from '../storage/Storage.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
+import type { FanoutMessage } from './Fanout.js'
 import { SyncError } from './SyncError.js'
+import type { StoryFeed } from './StoryFeed.js'
 import type { CommittedUpdate, UpdateWriter } from './UpdateWriter.js'
 
 export interface RoomSettings {
@@ -29,10 +36,10 @@ export interface RoomSettings {
   /** Largest stored document (normally MAX_DOCUMENT_BYTES). */
   maxDocumentBytes: number
   /**
-   * Sends to a story's sessions at most once per this many milliseconds (0: once per
+   * Sends to a story's connections at most once per this many milliseconds (0: once per
    * event-loop turn). The first update after a quiet spell goes out at once; updates
-   * committed while a window is open wait for its end and go to each session as one
-   * merged message: one write per session instead of one per update. Sparse typing gets
+   * committed while a window is open wait for its end and go to each connection as one
+   * merged message: one write per connection instead of one per update. Sparse typing gets
    * no delay; a busy story trades at most this much latency for far fewer writes.
    */
   broadcastDelayMs: number
@@ -41,7 +48,7 @@ export interface RoomSettings {
 export interface RoomHooks {
   /** The document changed (throttled): update what is derived from it (headline, length…). */
   documentChanged(storyId: string, doc: Y.Doc): void
-  /** The last session left. */
+  /** The last connection left. */
   empty(room: Room): void
 }
 
@@ -51,7 +58,18 @@ export interface RoomDeps {
   logger: Logger
   hooks: RoomHooks
   settings: RoomSettings
+  /** The story's link to the other instances (none: this instance is the only one). */
+  feed?: StoryFeed
 }
+
+/**
+ * The origin of a transaction that applies what another instance committed [S22]: the
+ * document's listener sends it on without storing it (it is in the log already).
+ */
+const REMOTE = Symbol('another instance')
+
+/** How long a gap in the sequence may last before the log is read [S25]. */
+const GAP_GRACE_MS = 50
 
 /** `[sync, step 1, state vector of nothing]`: a client with an empty document asking for everything. */
 function isEmptyJoinRequest(frame: Uint8Array): boolean {
@@ -72,7 +90,7 @@ export function storedState(stored: StoredDocument): Uint8Array | null {
 
 export class Room {
   readonly doc: Y.Doc
-  readonly sessions = new Set<Session>()
+  readonly connections = new Set<Connection>()
   readonly awareness: RoomAwareness
   unloadTimer: ReturnType<typeof setTimeout> | null = null
 
@@ -101,13 +119,18 @@ export class Room {
   private compactionBackoffUntil = 0
   private changeTimer: ReturnType<typeof setTimeout> | null = null
   private destroyed = false
-  /** Committed updates not sent on yet (sent together, see `broadcastDelayMs`). */
-  private outbox: CommittedUpdate[] = []
+  /** Changes not sent on yet (sent together, see `broadcastDelayMs`): committed here, or by another instance. */
+  private outbox: { update: Uint8Array; origin: Connection | null }[] = []
   private outboxScheduled = false
   /** When the last send went out (for `broadcastDelayMs`). */
   private lastFlushAt = 0
   /** A stored snapshot not applied to `doc` yet (see the constructor). */
   private unbuilt: Uint8Array | null = null
+  /** [S25] A catch-up from the log, scheduled or running. */
+  private catchUpTimer: ReturnType<typeof setTimeout> | null = null
+  private catchingUp = false
+  /** Updates of this room's connections wait in the document for a missing dependency (see `applyRemote`). */
+  private connectionsWaiting = false
 
   constructor(
     readonly storyId: string,
@@ -137,9 +160,11 @@ export class Room {
       this.listen()
     }
     this.maybeCompact()
+    // [S24] What other instances committed since the feed opened (it opened before the read).
+    deps.feed?.attach((message) => this.receiveRemote(message))
   }
 
-  /** Applies a deferred snapshot; greets the sessions that joined meanwhile with the server's state vector. */
+  /** Applies a deferred snapshot; greets the connections that joined meanwhile with the server's state vector. */
   private build(): void {
     const snapshot = this.unbuilt
     if (!snapshot || this.destroyed) return
@@ -147,7 +172,7 @@ export class Room {
     Y.applyUpdate(this.doc, snapshot)
     this.listen()
     const greeting = syncStep1Message(Y.encodeStateVector(this.doc))
-    for (const session of this.sessions) session.send(greeting)
+    for (const connection of this.connections) connection.send(greeting)
   }
 
   private listen(): void {
@@ -156,7 +181,10 @@ export class Room {
     // an update that completes earlier ones waiting for it reports them too; and when a
     // remote formatting change makes Yjs clean up redundant formatting, that cleanup (its own
     // transaction) is reported and stored as well. So the log always equals the document.
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.accepted(update, origin as Session | null))
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE) this.relay(update)
+      else this.accepted(update, origin as Connection | null)
+    })
   }
 
   /** The whole document as accepted so far, encoded (publishing and export read a copy of it). */
@@ -172,36 +200,28 @@ export class Room {
     return { entries: this.logEntries, bytes: this.logBytes, lastSeq: this.lastSeq }
   }
 
-  /** [S3] A session joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
-  add(session: Session): void {
+  /** [S3] A connection joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
+  add(connection: Connection): void {
     if (this.unloadTimer) {
       clearTimeout(this.unloadTimer)
       this.unloadTimer = null
     }
-    this.sessions.add(session)
+    this.connections.add(connection)
     // Greeted once the document is built (see build()).
-    if (!this.unbuilt) session.send(syncStep1Message(Y.encodeStateVector(this.doc)))
-    if (session.access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
+    if (!this.unbuilt) connection.send(syncStep1Message(Y.encodeStateVector(this.doc)))
+    if (connection.access === 'read') connection.send(permissionDeniedMessage(connection.readOnlyReason))
     const presence = this.awareness.encodeAll()
-    if (presence) session.send(presence)
+    if (presence) connection.send(presence)
   }
 
-  /** [S10] A session left: its presence goes at once. */
-  remove(session: Session): void {
-    if (!this.sessions.delete(session)) return
-    this.awareness.removeSession(session)
-    if (this.sessions.size === 0) this.deps.hooks.empty(this)
+  /** [S10] A connection left: its presence goes at once. */
+  remove(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    this.awareness.removeConnection(connection)
+    if (this.connections.size === 0) this.deps.hooks.empty(this)
   }
 
-  /** Changes what a session may do, effective from its next frame [S18]. */
-  setAccess(session: Session, access: 'read' | 'write', reason?: string): void {
-    if (session.access === access) return
-    session.access = access
-    if (reason) session.readOnlyReason = reason
-    if (access === 'read') session.send(permissionDeniedMessage(session.readOnlyReason))
-  }
-
-  handleFrame(session: Session, frame: Uint8Array): void {
+  handleFrame(connection: Connection, frame: Uint8Array): void {
     // Presence, and an empty joiner's sync step 1, are answered before the document is built.
     if (this.unbuilt && frame[0] === MESSAGE_SYNC && !isEmptyJoinRequest(frame)) this.build()
     const reader = new FrameReader(frame)
@@ -211,22 +231,22 @@ export class Room {
         const step = reader.varUint()
         const payload = reader.bytes()
         reader.end()
-        if (step === SYNC_STEP1) this.answerStep1(session, payload)
-        else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.receiveUpdate(session, payload)
+        if (step === SYNC_STEP1) this.answerStep1(connection, payload)
+        else if (step === SYNC_STEP2 || step === SYNC_UPDATE) this.receiveUpdate(connection, payload)
         else throw new SyncError(CloseCode.MALFORMED_MESSAGE, `Unknown sync message ${step}`)
         return
       }
       case MESSAGE_AWARENESS: {
         const payload = reader.bytes()
         reader.end()
-        this.awareness.apply(session, payload)
+        this.awareness.apply(connection, payload)
         return
       }
       case MESSAGE_QUERY_AWARENESS: {
         reader.end()
         // [S11]
         const presence = this.awareness.encodeAll()
-        if (presence) session.send(presence)
+        if (presence) connection.send(presence)
         return
       }
       default:
@@ -239,7 +259,7 @@ export class Room {
    * [S7] So a step 1 is also a barrier: its reply proves that every update this connection
    * sent before it is stored (frames of one connection are handled in order).
    */
-  private answerStep1(session: Session, stateVector: Uint8Array): void {
+  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
     try {
       Y.decodeStateVector(stateVector)
     } catch {
@@ -247,23 +267,20 @@ export class Room {
     }
     if (this.unbuilt) setImmediate(() => this.build())
     this.whenCommitted(() => {
-      if (session.isClosed) return
+      if (connection.isClosed) return
       if (isEmptyStateVector(stateVector)) {
         this.fullStateMessage ??= syncStep2Message(Y.encodeStateAsUpdate(this.doc))
-        session.send(this.fullStateMessage)
+        connection.send(this.fullStateMessage)
       } else {
-        session.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)))
+        connection.send(syncStep2Message(Y.encodeStateAsUpdate(this.doc, stateVector)))
       }
     })
   }
 
-  private receiveUpdate(session: Session, update: Uint8Array): void {
-    if (session.access !== 'write') {
+  private receiveUpdate(connection: Connection, update: Uint8Array): void {
+    if (connection.access !== 'write') {
       // [S8] Dropped, never merged. An empty step 2 (the usual reply to our step 1) needs no answer.
-      if (!isEmptyUpdate(update) && Date.now() - session.lastDeniedAt >= 1000) {
-        session.lastDeniedAt = Date.now()
-        session.send(permissionDeniedMessage(session.readOnlyReason))
-      }
+      if (!isEmptyUpdate(update)) connection.refuseWrite()
       return
     }
     if (this.storedBytes + update.length > this.deps.settings.maxDocumentBytes) {
@@ -275,15 +292,17 @@ export class Room {
       throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
     }
     try {
-      Y.applyUpdate(this.doc, update, session)
+      Y.applyUpdate(this.doc, update, connection)
     } catch {
       // Whatever Yjs integrated before it failed was reported through 'update' and is kept.
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
+    } finally {
+      if (this.isWaiting()) this.connectionsWaiting = true
     }
   }
 
   /** [S5] What a transaction changed: append it; it is sent on once the append commits. */
-  private accepted(update: Uint8Array, origin: Session | null): void {
+  private accepted(update: Uint8Array, origin: Connection | null): void {
     this.fullStateMessage = null
     this.acceptedCount++
     this.storedBytes += update.length
@@ -294,19 +313,151 @@ export class Room {
   committed(entries: readonly CommittedUpdate[]): void {
     for (const entry of entries) {
       this.committedCount++
-      this.lastSeq = entry.seq
-      this.logEntries++
-      this.logBytes += entry.update.length
-      this.hold(entry.seq, entry.update.length)
+      this.record(entry.seq, entry.update.length)
       this.outbox.push(entry)
     }
     this.scheduleOutbox()
+    // [S21] Only now, durable and on its way to this room's connections, does it go to the
+    // other instances: their clients never see what this one could still lose.
+    this.deps.feed?.publish(entries.map((entry) => ({ seq: entry.seq, update: entry.update })))
+    this.noticeGap()
     let ready = 0
     // Waiters are in acceptance order, so their targets only grow.
     while (ready < this.waiters.length && this.waiters[ready]!.target <= this.committedCount) ready++
     if (ready > 0) for (const waiter of this.waiters.splice(0, ready)) waiter.callback()
     this.scheduleChange()
     this.maybeCompact()
+  }
+
+  /**
+   * [S22] Entries another instance committed: applied to the document and sent to this
+   * room's connections (through `relay`), not appended again (they are in the log) and not
+   * published again. [S24] Entries the room holds already (loaded, or seen before) are dropped.
+   */
+  private receiveRemote(message: FanoutMessage): void {
+    if (this.destroyed) return
+    for (const entry of message.entries) this.applyLogged(entry)
+    this.noticeGap()
+    this.maybeCompact()
+  }
+
+  /** An entry of the story's log that this room did not append: applied unless held already. */
+  private applyLogged(entry: LoggedUpdate): void {
+    if (this.holds(entry.seq)) return
+    if (this.unbuilt) this.build()
+    // An entry that could not be applied is not held: compaction must not fold it away [S17].
+    if (!this.applyRemote(entry.update)) return
+    this.storedBytes += entry.update.length
+    this.record(entry.seq, entry.update.length)
+  }
+
+  /**
+   * Applies an update that is in the log already. Race: when the document holds updates of
+   * this room's connections that wait for a missing dependency, the remote update may be
+   * that dependency, and Yjs then reports the waiting updates in the same transaction:
+   * those were never appended (Yjs reported nothing when they came), so this transaction is
+   * stored like any accepted update (the remote part, stored twice, changes nothing).
+   * Remote updates that wait for each other (a lost message) are in the log already and
+   * are not stored again.
+   */
+  private applyRemote(update: Uint8Array): boolean {
+    try {
+      Y.applyUpdate(this.doc, update, this.connectionsWaiting ? null : REMOTE)
+      return true
+    } catch (error) {
+      // Another instance stored it, so Yjs read it there; a failure here is ours to report.
+      this.deps.logger.error({ err: error, storyId: this.storyId }, 'an update from another instance could not be applied')
+      return false
+    } finally {
+      // Remote updates may wait too (one arrived before the one it builds on [S25]): those are in the log.
+      if (!this.isWaiting()) this.connectionsWaiting = false
+    }
+  }
+
+  /** Whether the document holds updates it could not integrate yet (a dependency is missing). */
+  private isWaiting(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
+  }
+
+  /** [S22] What applying another instance's entries changed goes to this room's connections. */
+  private relay(update: Uint8Array): void {
+    this.fullStateMessage = null
+    this.outbox.push({ update, origin: null })
+    this.scheduleOutbox()
+    this.scheduleChange()
+  }
+
+  /** Whether the document holds the log entry numbered `seq`. */
+  private holds(seq: number): boolean {
+    return seq <= this.heldThrough || this.heldBeyond.has(seq)
+  }
+
+  /**
+   * Counts a log entry now in the document, once: the writer's report of an append and a
+   * catch-up read may both name the same entry, in either order.
+   */
+  private record(seq: number, bytes: number): void {
+    if (this.holds(seq)) return
+    if (seq > this.lastSeq) this.lastSeq = seq
+    this.logEntries++
+    this.logBytes += bytes
+    this.hold(seq, bytes)
+  }
+
+  /**
+   * [S25] A number is missing below one the room holds: another instance appended it and
+   * its message has not come. Messages of different instances may arrive in any order, so
+   * the room waits `GAP_GRACE_MS`; if the number is still missing, it reads the log.
+   * Without other instances there is nobody to hear from: the gap only limits compaction [S17].
+   */
+  private noticeGap(): void {
+    if (!this.deps.feed || this.heldBeyond.size === 0 || this.catchUpTimer || this.catchingUp || this.destroyed) return
+    this.catchUpTimer = setTimeout(() => {
+      this.catchUpTimer = null
+      if (this.heldBeyond.size === 0 || this.destroyed) return
+      this.catchingUp = true
+      const from = this.heldThrough
+      this.catchUp()
+        .catch((error: unknown) => {
+          // The next message or commit that shows the gap tries again.
+          this.deps.logger.error({ err: error, storyId: this.storyId }, 'catching up from the log failed')
+        })
+        .finally(() => {
+          this.catchingUp = false
+          // Again at once only if it got somewhere (a new gap opened meanwhile); otherwise the
+          // next message or commit that shows the gap tries again, rather than a loop.
+          if (this.heldThrough > from) this.noticeGap()
+        })
+    }, GAP_GRACE_MS)
+    this.catchUpTimer.unref?.()
+  }
+
+  /**
+   * [S25] Reads the log after the last number held without a gap. Entries folded into a
+   * snapshot meanwhile (another instance compacted) are not in the log any more: then the
+   * whole stored document is read and merged.
+   */
+  private async catchUp(): Promise<void> {
+    const entries = await this.deps.documents.readAfter(this.storyId, this.heldThrough)
+    if (this.destroyed) return
+    for (const entry of entries) this.applyLogged(entry)
+    if (this.heldBeyond.size === 0) return
+    const stored = await this.deps.documents.load(this.storyId)
+    if (this.destroyed) return
+    const state = storedState(stored)
+    if (this.unbuilt) this.build()
+    if (state && !this.applyRemote(state)) return
+    // The document now holds every entry up to the stored lastSeq; the log holds those
+    // after the snapshot, and whatever this room holds past lastSeq.
+    for (const seq of [...this.heldBeyond.keys()]) if (seq <= stored.lastSeq) this.heldBeyond.delete(seq)
+    if (stored.lastSeq > this.heldThrough) this.heldThrough = stored.lastSeq
+    if (stored.lastSeq > this.lastSeq) this.lastSeq = stored.lastSeq
+    const loggedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
+    const beyondBytes = [...this.heldBeyond.values()].reduce((sum, bytes) => sum + bytes, 0)
+    this.foldable = { entries: stored.updates.length, bytes: loggedBytes }
+    this.logEntries = stored.updates.length + this.heldBeyond.size
+    this.logBytes = loggedBytes + beyondBytes
+    this.closeGaps()
   }
 
   /**
@@ -338,8 +489,8 @@ export class Room {
   }
 
   /**
-   * Sends committed updates on: one message per session per flush. Several updates are
-   * merged into one; it goes to their origins too when they came from different sessions
+   * Sends committed updates on: one message per connection per flush. Several updates are
+   * merged into one; it goes to their origins too when they came from different connections
    * (a client applying its own update again changes nothing).
    */
   private readonly flushOutbox = (): void => {
@@ -357,9 +508,9 @@ export class Room {
     this.broadcast(updateMessage(Y.mergeUpdates(batch.map((entry) => entry.update))), origin)
   }
 
-  broadcast(message: Uint8Array, except: Session | null): void {
-    for (const session of this.sessions) {
-      if (session !== except) session.send(message)
+  broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const connection of this.connections) {
+      if (connection !== except) connection.send(message)
     }
   }
 
@@ -387,6 +538,11 @@ export class Room {
     this.heldThrough = seq
     this.foldable.entries++
     this.foldable.bytes += bytes
+    this.closeGaps()
+  }
+
+  /** Entries held past a gap that is now filled count as held in order. */
+  private closeGaps(): void {
     for (let next = this.heldBeyond.get(this.heldThrough + 1); next !== undefined; next = this.heldBeyond.get(this.heldThrough + 1)) {
       this.heldBeyond.delete(++this.heldThrough)
       this.foldable.entries++
@@ -427,10 +583,11 @@ export class Room {
       .then(
         (written) => {
           // Folded either way: into our snapshot, or into a newer one another writer stored.
-          this.foldable.entries -= entries
-          this.foldable.bytes -= bytes
-          this.logEntries -= entries
-          this.logBytes -= bytes
+          // (Never below zero: a catch-up that read the whole document [S25] recounted meanwhile.)
+          this.foldable.entries = Math.max(0, this.foldable.entries - entries)
+          this.foldable.bytes = Math.max(0, this.foldable.bytes - bytes)
+          this.logEntries = Math.max(0, this.logEntries - entries)
+          this.logBytes = Math.max(0, this.logBytes - bytes)
           if (written) this.storedBytes = state.length + this.logBytes
         },
         (error: unknown) => {
@@ -444,11 +601,11 @@ export class Room {
     return this.compaction
   }
 
-  /** Closes every session (shutdown, story deleted). */
+  /** Closes every connection (shutdown, story deleted). */
   closeAll(code: number, reason: string): void {
     this.flushOutbox()
     this.awareness.flush()
-    for (const session of [...this.sessions]) session.close(code, reason)
+    for (const connection of [...this.connections]) connection.close(code, reason)
   }
 
   /** Frees the document. Reports a pending change first so derived fields are current. */
@@ -457,6 +614,9 @@ export class Room {
     if (this.changeTimer) this.reportChange()
     this.destroyed = true
     if (this.unloadTimer) clearTimeout(this.unloadTimer)
+    if (this.catchUpTimer) clearTimeout(this.catchUpTimer)
+    // [S24] An unloaded story hears nothing more; a later load subscribes again before it reads.
+    this.deps.feed?.close()
     this.doc.destroy()
   }
 }

@@ -1,29 +1,29 @@
 /**
  * Presence in one story, owned by the server. Clients send y-protocols awareness updates;
- * the room keeps, per awareness client id, the latest clock and state, and which session
+ * the room keeps, per awareness client id, the latest clock and state, and which connection
  * owns that id. What it enforces (SPEC.md [A1]–[A6]):
  *
- * - a session may set states only for client ids it owns, or that nobody owns yet (it
+ * - a connection may set states only for client ids it owns, or that nobody owns yet (it
  *   takes them, up to a limit); another connection's ids are never taken over, not even
  *   by the same user's other tab;
- * - the `user` of every state is the session's identity (id, name, colour), whatever the
+ * - the `user` of every state is the connection's identity (id, name, colour), whatever the
  *   client sent: nobody can type under an editor's name;
- * - when a session closes, its states are removed and the removal sent at once;
- * - accepted changes go to every session, the sender included (the stock client takes
+ * - when a connection closes, its states are removed and the removal sent at once;
+ * - accepted changes go to every connection, the sender included (the stock client takes
  *   30 s of silence as a dead connection), coalesced: one message per room per turn.
  */
 import { CloseCode } from '@copydesk/shared/protocol'
 import { MAX_AWARENESS_CLIENTS_PER_SESSION, MAX_AWARENESS_STATE_BYTES } from '@copydesk/shared/limits'
 import * as encoding from 'lib0/encoding'
 import { FrameReader, awarenessMessage } from './frames.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
 import { SyncError } from './SyncError.js'
 
 interface AwarenessEntry {
   clock: number
   /** The state as JSON, `user` already rewritten. */
   json: string
-  owner: Session
+  owner: Connection
 }
 
 /** Removed clients' last clocks are remembered so a stale state cannot come back; bounded. */
@@ -42,31 +42,31 @@ export class RoomAwareness {
     return this.entries.size
   }
 
-  /** Applies an awareness update from `session` (the payload of a MESSAGE_AWARENESS frame). */
-  apply(session: Session, update: Uint8Array): void {
+  /** Applies an awareness update from `connection` (the payload of a MESSAGE_AWARENESS frame). */
+  apply(connection: Connection, update: Uint8Array): void {
     const reader = new FrameReader(update)
     const count = reader.varUint()
     for (let i = 0; i < count; i++) {
       const clientId = reader.varUint()
       const clock = reader.varUint()
       const entry = this.entries.get(clientId)
-      if (entry && entry.owner !== session) {
+      if (entry && entry.owner !== connection) {
         // [A1] Another connection's id. The stock client echoes every state it receives, so
         // these arrive all the time: skip them without decoding.
         reader.skipBytes()
         continue
       }
-      this.applyEntry(session, clientId, clock, reader.string(), entry)
+      this.applyEntry(connection, clientId, clock, reader.string(), entry)
     }
     reader.end()
   }
 
-  private applyEntry(session: Session, clientId: number, clock: number, stateJson: string, entry: AwarenessEntry | undefined): void {
+  private applyEntry(connection: Connection, clientId: number, clock: number, stateJson: string, entry: AwarenessEntry | undefined): void {
     if (stateJson === 'null') {
-      // [A4] A client leaving (only ids the session owns reach this point).
+      // [A4] A client leaving (only ids the connection owns reach this point).
       if (entry && clock >= entry.clock) {
         this.entries.delete(clientId)
-        session.awarenessClients.delete(clientId)
+        connection.awarenessClients.delete(clientId)
         this.rememberClock(clientId, entry.clock + 1)
         this.queue(clientId, entry.clock + 1, 'null')
       }
@@ -74,7 +74,7 @@ export class RoomAwareness {
     }
     // Same rule as y-protocols: a state replaces another only with a higher clock.
     if (entry && clock <= entry.clock) return
-    if (!entry && session.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_SESSION) {
+    if (!entry && connection.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_SESSION) {
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, `A connection may show at most ${MAX_AWARENESS_CLIENTS_PER_SESSION} awareness clients`)
     }
     if (stateJson.length > MAX_AWARENESS_STATE_BYTES) return
@@ -86,7 +86,7 @@ export class RoomAwareness {
     }
     if (typeof state !== 'object' || state === null || Array.isArray(state)) return
     // [A2] The server owns identity.
-    const json = JSON.stringify({ ...state, user: session.presenceUser })
+    const json = JSON.stringify({ ...state, user: connection.presenceUser })
     if (entry) {
       entry.clock = clock
       entry.json = json
@@ -98,22 +98,22 @@ export class RoomAwareness {
     // The owner adopts the higher clock from the echo, and sends it back once, which the
     // equal-clock rule above drops: no ping-pong.
     const serverClock = Math.max(clock, (this.removedClocks.get(clientId) ?? -1) + 1)
-    this.entries.set(clientId, { clock: serverClock, json, owner: session })
+    this.entries.set(clientId, { clock: serverClock, json, owner: connection })
     this.removedClocks.delete(clientId)
-    session.awarenessClients.add(clientId)
+    connection.awarenessClients.add(clientId)
     this.queue(clientId, serverClock, json)
   }
 
-  /** [A3] Removes every state the session owns and tells the others at once. */
-  removeSession(session: Session): void {
-    for (const clientId of session.awarenessClients) {
+  /** [A3] Removes every state the connection owns and tells the others at once. */
+  removeConnection(connection: Connection): void {
+    for (const clientId of connection.awarenessClients) {
       const entry = this.entries.get(clientId)
-      if (!entry || entry.owner !== session) continue
+      if (!entry || entry.owner !== connection) continue
       this.entries.delete(clientId)
       this.rememberClock(clientId, entry.clock + 1)
       this.queue(clientId, entry.clock + 1, 'null')
     }
-    session.awarenessClients.clear()
+    connection.awarenessClients.clear()
   }
 
   /** Every current state, as one awareness message (for a newcomer, or a query), or null when empty. */
@@ -129,10 +129,10 @@ export class RoomAwareness {
     return awarenessMessage(encoding.toUint8Array(encoder))
   }
 
-  /** The states a session owns, parsed (for presence lists). */
-  statesOf(session: Session): unknown[] {
+  /** The states a connection owns, parsed (for presence lists). */
+  statesOf(connection: Connection): unknown[] {
     const states: unknown[] = []
-    for (const clientId of session.awarenessClients) {
+    for (const clientId of connection.awarenessClients) {
       const entry = this.entries.get(clientId)
       if (entry) states.push(JSON.parse(entry.json))
     }

@@ -2,10 +2,12 @@
  * The registry of loaded stories (SPEC.md [S15], [S16], [S19]).
  *
  * - A story loads once, however many clients arrive together: they share one load.
- * - A story unloads after its last session left and `unloadDelayMs` passed, and only once
+ * - A story unloads after its last connection left and `unloadDelayMs` passed, and only once
  *   every write has committed (a room whose storage is failing stays loaded and retries).
  *   A client that joins while the room is unloading keeps it.
- * - It knows every session, loading or live, for limits and for ending sessions when a
+ * - With a `fanout`, several instances serve the same stories: each loaded story listens
+ *   to the others from before it is read [S24] (see StoryFeed), and stops when it unloads.
+ * - It knows every connection, loading or live, for limits and for ending connections when a
  *   user is disabled, logs out, or loses access.
  */
 import * as Y from 'yjs'
@@ -13,7 +15,9 @@ import { CloseCode } from '@copydesk/shared/protocol'
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { Room, storedState, type RoomSettings } from './Room.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
+import type { Fanout } from './Fanout.js'
+import { StoryFeed } from './StoryFeed.js'
 import { UpdateWriter } from './UpdateWriter.js'
 import type { StorageHealth } from '../storage/StorageHealth.js'
 
@@ -32,9 +36,14 @@ export interface RoomsOptions {
   onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
   /** People came into or left a story (coalesced per story). */
   onPresenceChanged?: (storyId: string) => void
+  /**
+   * This instance's end of the bus to the other instances serving the same stories
+   * (SPEC.md [S21]–[S25]; its `instanceId` names this instance). None: this is the only one.
+   */
+  fanout?: Fanout
 }
 
-/** What a session may now do in its story (see `refreshAccess`). */
+/** What a connection may now do in its story (see `refreshAccess`). */
 export interface AccessDecision {
   writable: boolean
   reason: string
@@ -43,7 +52,7 @@ export interface AccessDecision {
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
-  private readonly sessionsByStory = new Map<string, Set<Session>>()
+  private readonly connectionsByStory = new Map<string, Set<Connection>>()
   private readonly unloading = new Set<Promise<void>>()
   readonly writer: UpdateWriter
 
@@ -51,9 +60,9 @@ export class Rooms {
     this.writer = new UpdateWriter(options.documents, options.logger, options.settings.commitDelayMs, options.health)
   }
 
-  /** Sessions in a story, live or still waiting for it to load. */
-  sessionCount(storyId: string): number {
-    return this.sessionsByStory.get(storyId)?.size ?? 0
+  /** Connections in a story, live or still waiting for it to load. */
+  connectionCountOf(storyId: string): number {
+    return this.connectionsByStory.get(storyId)?.size ?? 0
   }
 
   get loadedCount(): number {
@@ -62,7 +71,7 @@ export class Rooms {
 
   get connectionCount(): number {
     let count = 0
-    for (const set of this.sessionsByStory.values()) count += set.size
+    for (const set of this.connectionsByStory.values()) count += set.size
     return count
   }
 
@@ -86,34 +95,34 @@ export class Rooms {
     return this.rooms.get(storyId)
   }
 
-  /** Puts a new session into its story; it goes live once the story has loaded. */
-  join(session: Session): void {
-    const storyId = session.storyId
-    let sessions = this.sessionsByStory.get(storyId)
-    if (!sessions) this.sessionsByStory.set(storyId, (sessions = new Set()))
-    sessions.add(session)
+  /** Puts a new connection into its story; it goes live once the story has loaded. */
+  join(connection: Connection): void {
+    const storyId = connection.storyId
+    let connections = this.connectionsByStory.get(storyId)
+    if (!connections) this.connectionsByStory.set(storyId, (connections = new Set()))
+    connections.add(connection)
     this.presenceChanged(storyId)
     let room: Room | null = null
-    session.onClose(() => {
-      const set = this.sessionsByStory.get(storyId)
-      set?.delete(session)
-      if (set?.size === 0) this.sessionsByStory.delete(storyId)
-      room?.remove(session)
+    connection.onClose(() => {
+      const set = this.connectionsByStory.get(storyId)
+      set?.delete(connection)
+      if (set?.size === 0) this.connectionsByStory.delete(storyId)
+      room?.remove(connection)
       this.presenceChanged(storyId)
     })
     this.load(storyId).then(
       (loaded) => {
-        if (session.isClosed) {
-          if (loaded.sessions.size === 0) this.scheduleUnload(loaded)
+        if (connection.isClosed) {
+          if (loaded.connections.size === 0) this.scheduleUnload(loaded)
           return
         }
         room = loaded
-        loaded.add(session)
-        session.enter(loaded)
+        loaded.add(connection)
+        connection.enter(loaded)
       },
       (error: unknown) => {
         this.options.logger.error({ err: error, storyId }, 'loading the story failed')
-        session.close(CloseCode.STORAGE_UNAVAILABLE, 'The story could not be loaded')
+        connection.close(CloseCode.STORAGE_UNAVAILABLE, 'The story could not be loaded')
       },
     )
   }
@@ -124,19 +133,9 @@ export class Rooms {
     if (room) return Promise.resolve(room)
     let pending = this.loading.get(storyId)
     if (!pending) {
-      pending = this.options.documents.load(storyId).then(
-        (stored) => {
+      pending = this.open(storyId).then(
+        (loaded) => {
           this.loading.delete(storyId)
-          const loaded = new Room(storyId, stored, {
-            documents: this.options.documents,
-            writer: this.writer,
-            logger: this.options.logger,
-            settings: this.options.settings,
-            hooks: {
-              documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
-              empty: (emptied) => this.scheduleUnload(emptied),
-            },
-          })
           this.rooms.set(storyId, loaded)
           return loaded
         },
@@ -151,44 +150,56 @@ export class Rooms {
     return pending
   }
 
-  /** Every session, loading or live (for access changes and ending sessions). */
-  *sessions(): IterableIterator<Session> {
-    for (const set of this.sessionsByStory.values()) yield* set
+  /** [S24] Subscribes (with a fan-out) before reading, so nothing committed meanwhile is missed. */
+  private async open(storyId: string): Promise<Room> {
+    const feed = this.options.fanout ? await StoryFeed.open(this.options.fanout, storyId) : undefined
+    let stored
+    try {
+      stored = await this.options.documents.load(storyId)
+    } catch (error) {
+      feed?.close()
+      throw error
+    }
+    return new Room(storyId, stored, {
+      documents: this.options.documents,
+      writer: this.writer,
+      logger: this.options.logger,
+      settings: this.options.settings,
+      feed,
+      hooks: {
+        documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
+        empty: (emptied) => this.scheduleUnload(emptied),
+      },
+    })
+  }
+
+  /** Every connection, loading or live (for access changes and ending connections). */
+  *connections(): IterableIterator<Connection> {
+    for (const set of this.connectionsByStory.values()) yield* set
   }
 
   /** The people connected to a story now, once each (for the board's avatars). */
   peopleIn(storyId: string): { id: string; name: string; color: string }[] {
     const people = new Map<string, { id: string; name: string; color: string }>()
-    for (const session of this.sessionsByStory.get(storyId) ?? []) {
-      people.set(session.identity.userId, { id: session.identity.userId, name: session.identity.name, color: session.identity.color })
+    for (const connection of this.connectionsByStory.get(storyId) ?? []) {
+      people.set(connection.identity.userId, { id: connection.identity.userId, name: connection.identity.name, color: connection.identity.color })
     }
     return [...people.values()]
   }
 
   /** Stories with people in them now. */
   storiesWithPeople(): string[] {
-    return [...this.sessionsByStory.keys()]
+    return [...this.connectionsByStory.keys()]
   }
 
   /**
-   * [S18] Gives every session of a story the access it now has: a writer who may no longer
-   * write becomes read-only at once (told with a permission-denied message); a reader who
-   * may now write is asked to reconnect (`ACCESS_CHANGED`, transient), which opens a
-   * writable session.
+   * [S18] Gives every connection of a story the access it now has; the connection does
+   * what follows (a writer made read-only is told, a reader made writer reconnects).
    */
-  refreshAccess(storyId: string, decide: (session: Session) => AccessDecision): void {
-    for (const session of [...(this.sessionsByStory.get(storyId) ?? [])]) {
-      const decision = decide(session)
-      if (session.access === 'write' && !decision.writable) {
-        const room = this.rooms.get(storyId)
-        if (room && room.sessions.has(session)) room.setAccess(session, 'read', decision.reason)
-        else {
-          session.access = 'read'
-          session.readOnlyReason = decision.reason
-        }
-      } else if (session.access === 'read' && decision.writable) {
-        session.close(CloseCode.ACCESS_CHANGED, 'You may write in this story now: reconnecting')
-      }
+  refreshAccess(storyId: string, decide: (connection: Connection) => AccessDecision): void {
+    for (const connection of [...(this.connectionsByStory.get(storyId) ?? [])]) {
+      const decision = decide(connection)
+      connection.changeAccess(decision.writable ? 'write' : 'read', decision.reason)
     }
   }
 
@@ -205,12 +216,12 @@ export class Rooms {
     )
   }
 
-  /** Closes every session that matches (a disabled user, a revoked token, a logout). */
-  closeWhere(predicate: (session: Session) => boolean, code: number, reason: string): number {
+  /** Closes every connection that matches (a disabled user, a revoked token, a logout). */
+  closeWhere(predicate: (connection: Connection) => boolean, code: number, reason: string): number {
     let closed = 0
-    for (const session of [...this.sessions()]) {
-      if (predicate(session)) {
-        session.close(code, reason)
+    for (const connection of [...this.connections()]) {
+      if (predicate(connection)) {
+        connection.close(code, reason)
         closed++
       }
     }
@@ -231,16 +242,16 @@ export class Rooms {
 
   /** [S16] Unload only when empty and fully written; someone joining meanwhile keeps the room. */
   private async unload(room: Room): Promise<void> {
-    if (room.sessions.size > 0 || this.rooms.get(room.storyId) !== room) return
+    if (room.connections.size > 0 || this.rooms.get(room.storyId) !== room) return
     await room.settle()
     if (room.log.entries > 0) await room.compact()
-    if (room.sessions.size > 0 || room.pendingWrites > 0 || this.sessionCount(room.storyId) > 0) return
+    if (room.connections.size > 0 || room.pendingWrites > 0 || this.connectionCountOf(room.storyId) > 0) return
     this.rooms.delete(room.storyId)
     room.destroy()
   }
 
   /**
-   * [S19] Shutdown: close every session (going away: clients reconnect to the next server),
+   * [S19] Shutdown: close every connection (going away: clients reconnect to the next server),
    * then wait until every accepted update is written and fold the logs. Resolves false when
    * `deadlineMs` passed with writes still pending.
    */

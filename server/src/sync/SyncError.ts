@@ -1,6 +1,6 @@
 /**
  * An expected failure in the broker: thrown anywhere while handling a frame, caught at one
- * place (the session's frame handler), which closes that one socket with `closeCode`.
+ * place (the connection's frame handler), which closes that one socket with `closeCode`.
  */
 import type { CloseCodeValue } from '@copydesk/shared/protocol'
 

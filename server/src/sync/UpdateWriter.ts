@@ -8,11 +8,11 @@
 import type { Logger } from '../logger.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { reasonOf, type StorageHealth } from '../storage/StorageHealth.js'
-import type { Session } from './Session.js'
+import type { Connection } from './Connection.js'
 
 export interface CommittedUpdate {
   update: Uint8Array
-  origin: Session | null
+  origin: Connection | null
   /** Its number in its story's sequence, as the store gave it (SPEC [S17]). */
   seq: number
 }
@@ -29,7 +29,7 @@ export interface CommitTarget {
 interface PendingAppend {
   room: CommitTarget
   update: Uint8Array
-  origin: Session | null
+  origin: Connection | null
 }
 
 /** Updates waiting while storage fails, beyond which rooms refuse new ones (memory bound). */
@@ -77,7 +77,7 @@ export class UpdateWriter {
     return this.failures
   }
 
-  append(room: CommitTarget, update: Uint8Array, origin: Session | null): void {
+  append(room: CommitTarget, update: Uint8Array, origin: Connection | null): void {
     this.queue.push({ room, update, origin })
     this.backlogBytes += update.length
     if (!this.scheduled && !this.writing && !this.retryTimer) this.schedule()

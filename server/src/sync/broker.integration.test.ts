@@ -95,7 +95,7 @@ describe('the stock y-websocket client', () => {
     expectSameDocument(after.doc, writer.doc)
   })
 
-  it('[S8] a read-only session receives the story live and cannot change a character', async () => {
+  it('[S8] a read-only connection receives the story live and cannot change a character', async () => {
     const story = await server.api.createStory(ines, { headline: 'Approuvé' })
     const readToken = await server.api.createToken(admin, { name: 'archive bot', userId: hugoId, scope: 'read' })
     const editor = connect(story.id, ines)

@@ -90,7 +90,7 @@ describe('durability', () => {
     expect(typed).toBeGreaterThan(150)
   })
 
-  it('[S19] SIGTERM: sessions close as going away, everything is written, exit code 0', async () => {
+  it('[S19] SIGTERM: connections close as going away, everything is written, exit code 0', async () => {
     const dataDir = tempDataDir()
     dataDirs.push(dataDir)
     const port = await freePort()

@@ -13,7 +13,7 @@ const TRACE = 'automerge-paper.json.gz'
 const present = hasTrace(TRACE)
 if (!present) console.warn(skipNotice(TRACE))
 
-/** Keystrokes per transaction: one frame each, well inside the per-session frame rate. */
+/** Keystrokes per transaction: one frame each, well inside the per-connection frame rate. */
 const KEYSTROKES_PER_FRAME = 250
 
 describe.skipIf(!present)('replaying automerge-paper through the broker', () => {

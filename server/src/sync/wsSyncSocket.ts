@@ -1,7 +1,7 @@
 /**
  * The one place the broker meets the `ws` library: a `SyncSocket` over a `ws` connection
  * that writes pre-framed binary messages straight to the TCP socket, so that a broadcast
- * frames its bytes once for every recipient. Rooms and sessions know only `SyncSocket`
+ * frames its bytes once for every recipient. Rooms and connections know only `SyncSocket`
  * (in-memory pairs in unit tests, this in production).
  */
 import type { Duplex } from 'node:stream'

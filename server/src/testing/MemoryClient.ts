@@ -1,6 +1,6 @@
 /**
  * A y-websocket client on an in-memory socket pair, for deterministic unit tests of the
- * room and session: it handles server messages exactly as the stock `WebsocketProvider`
+ * room and connection: it handles server messages exactly as the stock `WebsocketProvider`
  * does (y-protocols' sync, awareness and auth readers) and sends its document and
  * awareness changes the same way. Delivery in both directions is asynchronous (a
  * microtask), as over a real socket, so a reply never re-enters the sender.
@@ -14,17 +14,17 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC } from '@copydesk/shared/protocol'
 import type { Rooms } from '../sync/Rooms.js'
-import { Session, type SessionAccess, type SessionIdentity } from '../sync/Session.js'
+import { Connection, type ConnectionAccess, type ConnectionIdentity } from '../sync/Connection.js'
 import type { SyncSocket } from '../sync/SyncSocket.js'
 
 let nextUser = 1
 
-export function identity(name: string, role: SessionIdentity['role'] = 'reporter'): SessionIdentity {
+export function identity(name: string, role: ConnectionIdentity['role'] = 'reporter'): ConnectionIdentity {
   return { userId: `user-${nextUser++}`, name, color: '#0b57d0', role }
 }
 
 export interface ConnectOptions {
-  access?: SessionAccess
+  access?: ConnectionAccess
   /** Set an awareness state on connect, as the editor does. */
   presence?: Record<string, unknown>
   doc?: Y.Doc
@@ -38,12 +38,12 @@ export class MemoryClient {
   readonly denied: string[] = []
   closed: { code: number; reason: string } | null = null
   synced = false
-  session!: Session
+  connection!: Connection
   /** Runs on each message from the server, before the client applies it. */
   onMessage: ((message: Uint8Array) => void) | null = null
 
   constructor(
-    readonly identity: SessionIdentity,
+    readonly identity: ConnectionIdentity,
     options: ConnectOptions = {},
   ) {
     this.doc = options.doc ?? new Y.Doc()
@@ -64,8 +64,8 @@ export class MemoryClient {
     })
   }
 
-  /** Opens a session in `rooms` and sends what the stock client sends on open. */
-  connect(rooms: Rooms, storyId: string, access: SessionAccess = 'write'): this {
+  /** Opens a connection in `rooms` and sends what the stock client sends on open. */
+  connect(rooms: Rooms, storyId: string, access: ConnectionAccess = 'write'): this {
     const socket: SyncSocket = {
       send: (message) => {
         const copy = message.slice()
@@ -78,8 +78,8 @@ export class MemoryClient {
       },
       bufferedAmount: 0,
     }
-    this.session = new Session({ socket, storyId, identity: this.identity, credential: { kind: 'session', id: 'test', scope: 'write' }, access })
-    rooms.join(this.session)
+    this.connection = new Connection({ socket, storyId, identity: this.identity, credential: { kind: 'session', id: 'test', scope: 'write' }, access })
+    rooms.join(this.connection)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     syncProtocol.writeSyncStep1(encoder, this.doc)
@@ -96,7 +96,7 @@ export class MemoryClient {
   /** Sends raw bytes to the server, as a binary frame (or text, to test refusal). */
   send(frame: Uint8Array, isBinary = true): void {
     if (this.closed) return
-    queueMicrotask(() => this.session.receive(frame, isBinary))
+    queueMicrotask(() => this.connection.receive(frame, isBinary))
   }
 
   /**
@@ -119,7 +119,7 @@ export class MemoryClient {
   /** The client goes away (its socket closes). */
   disconnect(): void {
     this.closed = { code: 1000, reason: 'client left' }
-    this.session.socketClosed(1000, 'client left')
+    this.connection.socketClosed(1000, 'client left')
   }
 
   text(field = 'body'): string {

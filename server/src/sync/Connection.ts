@@ -5,101 +5,132 @@
  *      └──────────────(close, error)──────┘
  *
  * Credentials and access are settled before the websocket exists (the HTTP upgrade is
- * refused otherwise), so a session starts in `loading`. Frames that arrive while the story
+ * refused otherwise), so a connection starts in `loading`. Frames that arrive while the story
  * loads wait in a bounded queue: the transport hands frames over from the first byte,
  * before any await, or the client's first sync step would be lost.
  */
 import type { Role } from '@copydesk/shared/workflow'
 import { CloseCode, type PresenceUser } from '@copydesk/shared/protocol'
 import { FRAME_RATE_BURST, FRAME_RATE_PER_SECOND, MAX_QUEUED_BYTES, MAX_QUEUED_FRAMES } from '@copydesk/shared/limits'
+import type { Credential } from '../auth/credential.js'
+import { permissionDeniedMessage } from './frames.js'
 import type { SyncSocket } from './SyncSocket.js'
 import { SyncError } from './SyncError.js'
 
-export interface SessionIdentity {
+export interface ConnectionIdentity {
   userId: string
   name: string
   color: string
   role: Role
 }
 
-/** What the connection was authenticated with, so revoking it can end the connection. */
-export interface SessionCredential {
-  kind: 'session' | 'token'
-  /** The session's token hash, or the API token's id. */
-  id: string
-  /** API tokens may be read-only whatever their user may do. */
-  scope: 'read' | 'write'
-}
-
-export type SessionAccess = 'write' | 'read'
+export type ConnectionAccess = 'write' | 'read'
 
 /**
- * What a live session hands its frames to (the story's `Room`). An interface, not the
- * class, so that a session does not import the room that imports it.
+ * What a live connection hands its frames to (the story's `Room`). An interface, not the
+ * class, so that a connection does not import the room that imports it.
  */
 export interface FrameHandler {
-  handleFrame(session: Session, frame: Uint8Array): void
+  handleFrame(connection: Connection, frame: Uint8Array): void
 }
 
-type SessionState =
+type ConnectionState =
   | { name: 'loading'; queue: Uint8Array[]; queuedBytes: number }
   | { name: 'live'; room: FrameHandler }
   | { name: 'closed'; code: number; reason: string }
 
-export interface SessionOptions {
+export interface ConnectionOptions {
   socket: SyncSocket
   storyId: string
-  identity: SessionIdentity
-  credential: SessionCredential
-  access: SessionAccess
-  /** Why the session is read-only, told to the client (only when `access` is 'read'). */
+  identity: ConnectionIdentity
+  credential: Credential
+  access: ConnectionAccess
+  /** Why the connection is read-only, told to the client (only when `access` is 'read'). */
   readOnlyReason?: string
   /** Reports frames that broke the protocol in a way that is not the client's fault. */
-  onUnexpectedError?: (error: unknown, session: Session) => void
+  onUnexpectedError?: (error: unknown, connection: Connection) => void
 }
 
 /** A socket whose unsent backlog passes this is dropped: it would otherwise hold the story's memory. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024
 
-let nextSessionId = 1
+let nextConnectionId = 1
 
-export class Session {
-  readonly id = nextSessionId++
+export class Connection {
+  readonly id = nextConnectionId++
   readonly storyId: string
-  readonly identity: SessionIdentity
-  readonly credential: SessionCredential
+  readonly identity: ConnectionIdentity
+  readonly credential: Credential
   readonly presenceUser: PresenceUser
   /** Awareness client ids this connection owns (see RoomAwareness). */
   readonly awarenessClients = new Set<number>()
-  access: SessionAccess
-  readOnlyReason: string
-  /** When the client was last told it may not write (told at most once a second). */
-  lastDeniedAt = 0
 
-  private state: SessionState = { name: 'loading', queue: [], queuedBytes: 0 }
+  /** Changed only through `changeAccess`, which does what must follow a change [S18]. */
+  private currentAccess: ConnectionAccess
+  private currentReadOnlyReason: string
+  /** When the client was last told it may not write (told at most once a second). */
+  private lastDeniedAt = 0
+
+  private state: ConnectionState = { name: 'loading', queue: [], queuedBytes: 0 }
   private readonly socket: SyncSocket
-  private readonly closeListeners: ((session: Session) => void)[] = []
-  private readonly onUnexpectedError: (error: unknown, session: Session) => void
+  private readonly closeListeners: ((connection: Connection) => void)[] = []
+  private readonly onUnexpectedError: (error: unknown, connection: Connection) => void
   private tokens = FRAME_RATE_BURST
   private refilledAt = performance.now()
 
-  constructor(options: SessionOptions) {
+  constructor(options: ConnectionOptions) {
     this.socket = options.socket
     this.storyId = options.storyId
     this.identity = options.identity
     this.credential = options.credential
-    this.access = options.access
-    this.readOnlyReason = options.readOnlyReason ?? 'This story is read-only for you.'
+    this.currentAccess = options.access
+    this.currentReadOnlyReason = options.readOnlyReason ?? 'This story is read-only for you.'
     this.presenceUser = { id: options.identity.userId, name: options.identity.name, color: options.identity.color }
     this.onUnexpectedError = options.onUnexpectedError ?? (() => {})
   }
 
-  get stateName(): SessionState['name'] {
+  get stateName(): ConnectionState['name'] {
     return this.state.name
   }
 
   get isClosed(): boolean {
     return this.state.name === 'closed'
+  }
+
+  get access(): ConnectionAccess {
+    return this.currentAccess
+  }
+
+  /** Why the connection is read-only, as the client is told. */
+  get readOnlyReason(): string {
+    return this.currentReadOnlyReason
+  }
+
+  /**
+   * [S18] What this connection may do changed while it is open (a status change, a
+   * reassignment). A writer made read-only keeps its socket and is told at once when it is
+   * live in its room; one still loading is told by the room's greeting [S3]. [S8] applies
+   * from its next frame. A reader who may now write is asked to reconnect
+   * (`ACCESS_CHANGED`, transient): what it typed meanwhile was dropped [S8], and only a
+   * fresh sync sends it again.
+   */
+  changeAccess(access: ConnectionAccess, reason?: string): void {
+    if (access === this.currentAccess) return
+    if (access === 'write') {
+      this.close(CloseCode.ACCESS_CHANGED, 'You may write in this story now: reconnecting')
+      return
+    }
+    this.currentAccess = access
+    if (reason) this.currentReadOnlyReason = reason
+    if (this.state.name === 'live') this.send(permissionDeniedMessage(this.currentReadOnlyReason))
+  }
+
+  /** [S8] A reader tried to write: tell it why it may not, at most once a second. */
+  refuseWrite(): void {
+    const now = Date.now()
+    if (now - this.lastDeniedAt < 1000) return
+    this.lastDeniedAt = now
+    this.send(permissionDeniedMessage(this.currentReadOnlyReason))
   }
 
   /** Called for every frame the transport receives, from the moment the socket exists. */
@@ -127,7 +158,7 @@ export class Session {
     this.handle(state.room, frame)
   }
 
-  /** The room is loaded and has greeted this session: process what waited, then go live. */
+  /** The room is loaded and has greeted this connection: process what waited, then go live. */
   enter(room: FrameHandler): void {
     const state = this.state
     if (state.name !== 'loading') return
@@ -147,7 +178,7 @@ export class Session {
     this.socket.send(message)
   }
 
-  /** Ends the session from the server's side. */
+  /** Ends the connection from the server's side. */
   close(code: number, reason: string): void {
     if (this.state.name === 'closed') return
     this.finish(code, reason)
@@ -160,7 +191,7 @@ export class Session {
     this.finish(code, reason)
   }
 
-  onClose(listener: (session: Session) => void): void {
+  onClose(listener: (connection: Connection) => void): void {
     this.closeListeners.push(listener)
   }
 
