@@ -1,11 +1,8 @@
 /**
- * The composition root: storage → services → broker → transports, each handed what it
- * needs in its constructor, then listen. No policy lives here: services announce what
- * changed on `NewsroomEvents`, and whoever cares subscribes. Run directly, it starts a
- * server from the environment (`cli.ts`); tests import `startServer` and pass a config.
- *
- * Where to go from here: `http/app.ts` (REST), `http/upgrade.ts` (websockets),
- * `sync/Rooms.ts` → `sync/Room.ts` (the broker; rules in `sync/SPEC.md`).
+ * The composition root: storage → broker → services → transports, each handed what it needs
+ * in its constructor, then listen. No policy here: services announce on `NewsroomEvents`
+ * and whoever cares subscribes. Run directly, it starts from the environment (`cli.ts`).
+ * Next hops: `http/app.ts` (REST), `http/upgrade.ts` → `sync/Rooms.ts` (the broker, `sync/SPEC.md`).
  */
 import { pathToFileURL } from 'node:url'
 import { Accounts } from './auth/Accounts.js'
@@ -36,8 +33,6 @@ import { Workflow } from './workflow/Workflow.js'
 
 export interface RunningServer {
   url: string
-  port: number
-  config: Config
   storage: Storage
   rooms: Rooms
   logger: Logger
@@ -59,15 +54,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const events = new NewsroomEvents()
   const health = new StorageHealth()
   const address = new PublicAddress(config)
-  const rooms = new Rooms({
-    documents: storage.documents,
-    logger,
-    health,
-    settings: config.sync,
-    onDocumentChanged: (storyId, doc) => events.emit('documentChanged', storyId, doc),
-    onPresenceChanged: (storyId) => events.emit('presenceChanged', storyId),
-    fanout: options.fanout,
-  })
+  const rooms = new Rooms({ documents: storage.documents, logger, health, settings: config.sync, events, fanout: options.fanout })
   new AccessPolicy(events, rooms, logger)
   const documentState = (storyId: string) => rooms.documentState(storyId)
   const presenter = new StoryPresenter(storage, events, () => address.url)
@@ -85,13 +72,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
   const services = { config, logger, storage, auth, accounts, stories, presenter, sections, workflow, notifications, events, publisher, health, metrics }
   const transports = new Transports({ ...services, app: createApp(services), rooms })
-  const port = await transports.listen()
-  address.listening(port)
+  address.listening(await transports.listen())
   logger.info({ url: address.url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')
   // Scheduled stories that fell due while the server was down go out now.
   await scheduler.start()
   const shutdown = gracefulShutdown({ transports, scheduler, rooms, storage, logger })
-  return { url: address.url, port, config, storage, rooms, logger, shutdown }
+  return { url: address.url, storage, rooms, logger, shutdown }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runFromEnvironment(startServer).catch(startFailed)

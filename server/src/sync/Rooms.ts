@@ -20,6 +20,7 @@ import type { Fanout } from './Fanout.js'
 import { StoryFeed } from './StoryFeed.js'
 import { UpdateWriter } from './UpdateWriter.js'
 import type { StorageHealth } from '../storage/StorageHealth.js'
+import type { NewsroomEvents } from '../NewsroomEvents.js'
 
 export interface RoomsOptions {
   documents: DocumentStore
@@ -32,10 +33,11 @@ export interface RoomsOptions {
   }
   /** Where the writer reports failed and successful appends. */
   health?: StorageHealth
-  /** The document of a story changed (throttled per room). */
-  onDocumentChanged?: (storyId: string, doc: Y.Doc) => void
-  /** People came into or left a story (coalesced per story). */
-  onPresenceChanged?: (storyId: string) => void
+  /**
+   * Where the broker announces what the newsroom follows: `documentChanged` (throttled per
+   * room) and `presenceChanged` (coalesced per story). None: nobody follows (tests).
+   */
+  events?: NewsroomEvents
   /**
    * This instance's end of the bus to the other instances serving the same stories
    * (SPEC.md [S21]–[S25]; its `instanceId` names this instance). None: this is the only one.
@@ -167,7 +169,7 @@ export class Rooms {
       settings: this.options.settings,
       feed,
       hooks: {
-        documentChanged: (id, doc) => this.options.onDocumentChanged?.(id, doc),
+        documentChanged: (id, doc) => this.options.events?.emit('documentChanged', id, doc),
         empty: (emptied) => this.scheduleUnload(emptied),
       },
     })
@@ -206,12 +208,12 @@ export class Rooms {
   private readonly presenceTimers = new Map<string, ReturnType<typeof setTimeout>>()
 
   private presenceChanged(storyId: string): void {
-    if (!this.options.onPresenceChanged || this.presenceTimers.has(storyId)) return
+    if (!this.options.events || this.presenceTimers.has(storyId)) return
     this.presenceTimers.set(
       storyId,
       setTimeout(() => {
         this.presenceTimers.delete(storyId)
-        this.options.onPresenceChanged?.(storyId)
+        this.options.events?.emit('presenceChanged', storyId)
       }, 100),
     )
   }
