@@ -18,6 +18,7 @@ import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SY
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { DocumentStore, LoggedUpdate, StoredDocument } from '../storage/Storage.js'
+import { HeldLog } from './HeldLog.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
 import type { Connection } from './Connection.js'
@@ -103,18 +104,8 @@ export class Room {
   private fullStateMessage: Uint8Array | null = null
   /** Size of the stored document (snapshot + log): what a load reads, what the size limit bounds. */
   private storedBytes: number
-  private logEntries: number
-  private logBytes: number
-  private lastSeq: number
-  /**
-   * [S17] What compaction may fold: every entry of the story's sequence up to `heldThrough`
-   * is in `doc` (loaded, or accepted here), and `foldable` counts those still in the log.
-   * An entry numbered past a gap (someone else appended the missing number) waits in
-   * `heldBeyond` until the gap is filled.
-   */
-  private heldThrough: number
-  private readonly heldBeyond = new Map<number, number>()
-  private foldable = { entries: 0, bytes: 0 }
+  /** [S17] Which entries of the story's log the document holds, and what compaction may fold. */
+  private readonly held: HeldLog
   private compaction: Promise<void> | null = null
   private compactionBackoffUntil = 0
   private changeTimer: ReturnType<typeof setTimeout> | null = null
@@ -139,12 +130,7 @@ export class Room {
   ) {
     this.doc = new Y.Doc()
     this.storedBytes = stored.bytes
-    this.logEntries = stored.updates.length
-    this.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
-    this.lastSeq = stored.lastSeq
-    // A load reads the whole log after the snapshot: the document holds all of it.
-    this.heldThrough = stored.lastSeq
-    this.foldable = { entries: this.logEntries, bytes: this.logBytes }
+    this.held = new HeldLog(stored)
     this.awareness = new RoomAwareness((message) => this.broadcast(message, null))
     if (stored.snapshot && stored.updates.length === 0) {
       // A compacted story's snapshot is its full state, already encoded. The first joiner is
@@ -197,7 +183,7 @@ export class Room {
   }
 
   get log(): { entries: number; bytes: number; lastSeq: number } {
-    return { entries: this.logEntries, bytes: this.logBytes, lastSeq: this.lastSeq }
+    return { entries: this.held.entries, bytes: this.held.bytes, lastSeq: this.held.lastSeq }
   }
 
   /** [S3] A connection joins: it gets the server's state vector, presence, and (read-only) why it may not write. */
@@ -313,7 +299,7 @@ export class Room {
   committed(entries: readonly CommittedUpdate[]): void {
     for (const entry of entries) {
       this.committedCount++
-      this.record(entry.seq, entry.update.length)
+      this.held.record(entry.seq, entry.update.length)
       this.outbox.push(entry)
     }
     this.scheduleOutbox()
@@ -343,12 +329,12 @@ export class Room {
 
   /** An entry of the story's log that this room did not append: applied unless held already. */
   private applyLogged(entry: LoggedUpdate): void {
-    if (this.holds(entry.seq)) return
+    if (this.held.holds(entry.seq)) return
     if (this.unbuilt) this.build()
     // An entry that could not be applied is not held: compaction must not fold it away [S17].
     if (!this.applyRemote(entry.update)) return
     this.storedBytes += entry.update.length
-    this.record(entry.seq, entry.update.length)
+    this.held.record(entry.seq, entry.update.length)
   }
 
   /**
@@ -387,23 +373,6 @@ export class Room {
     this.scheduleChange()
   }
 
-  /** Whether the document holds the log entry numbered `seq`. */
-  private holds(seq: number): boolean {
-    return seq <= this.heldThrough || this.heldBeyond.has(seq)
-  }
-
-  /**
-   * Counts a log entry now in the document, once: the writer's report of an append and a
-   * catch-up read may both name the same entry, in either order.
-   */
-  private record(seq: number, bytes: number): void {
-    if (this.holds(seq)) return
-    if (seq > this.lastSeq) this.lastSeq = seq
-    this.logEntries++
-    this.logBytes += bytes
-    this.hold(seq, bytes)
-  }
-
   /**
    * [S25] A number is missing below one the room holds: another instance appended it and
    * its message has not come. Messages of different instances may arrive in any order, so
@@ -411,12 +380,12 @@ export class Room {
    * Without other instances there is nobody to hear from: the gap only limits compaction [S17].
    */
   private noticeGap(): void {
-    if (!this.deps.feed || this.heldBeyond.size === 0 || this.catchUpTimer || this.catchingUp || this.destroyed) return
+    if (!this.deps.feed || !this.held.hasGap || this.catchUpTimer || this.catchingUp || this.destroyed) return
     this.catchUpTimer = setTimeout(() => {
       this.catchUpTimer = null
-      if (this.heldBeyond.size === 0 || this.destroyed) return
+      if (!this.held.hasGap || this.destroyed) return
       this.catchingUp = true
-      const from = this.heldThrough
+      const from = this.held.through
       this.catchUp()
         .catch((error: unknown) => {
           // The next message or commit that shows the gap tries again.
@@ -426,7 +395,7 @@ export class Room {
           this.catchingUp = false
           // Again at once only if it got somewhere (a new gap opened meanwhile); otherwise the
           // next message or commit that shows the gap tries again, rather than a loop.
-          if (this.heldThrough > from) this.noticeGap()
+          if (this.held.through > from) this.noticeGap()
         })
     }, GAP_GRACE_MS)
     this.catchUpTimer.unref?.()
@@ -438,26 +407,16 @@ export class Room {
    * whole stored document is read and merged.
    */
   private async catchUp(): Promise<void> {
-    const entries = await this.deps.documents.readAfter(this.storyId, this.heldThrough)
+    const entries = await this.deps.documents.readAfter(this.storyId, this.held.through)
     if (this.destroyed) return
     for (const entry of entries) this.applyLogged(entry)
-    if (this.heldBeyond.size === 0) return
+    if (!this.held.hasGap) return
     const stored = await this.deps.documents.load(this.storyId)
     if (this.destroyed) return
     const state = storedState(stored)
     if (this.unbuilt) this.build()
     if (state && !this.applyRemote(state)) return
-    // The document now holds every entry up to the stored lastSeq; the log holds those
-    // after the snapshot, and whatever this room holds past lastSeq.
-    for (const seq of [...this.heldBeyond.keys()]) if (seq <= stored.lastSeq) this.heldBeyond.delete(seq)
-    if (stored.lastSeq > this.heldThrough) this.heldThrough = stored.lastSeq
-    if (stored.lastSeq > this.lastSeq) this.lastSeq = stored.lastSeq
-    const loggedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
-    const beyondBytes = [...this.heldBeyond.values()].reduce((sum, bytes) => sum + bytes, 0)
-    this.foldable = { entries: stored.updates.length, bytes: loggedBytes }
-    this.logEntries = stored.updates.length + this.heldBeyond.size
-    this.logBytes = loggedBytes + beyondBytes
-    this.closeGaps()
+    this.held.caughtUp(stored)
   }
 
   /**
@@ -529,32 +488,11 @@ export class Room {
     }
   }
 
-  /** [S17] Counts a committed entry as held; past a gap, it waits for the missing numbers. */
-  private hold(seq: number, bytes: number): void {
-    if (seq !== this.heldThrough + 1) {
-      this.heldBeyond.set(seq, bytes)
-      return
-    }
-    this.heldThrough = seq
-    this.foldable.entries++
-    this.foldable.bytes += bytes
-    this.closeGaps()
-  }
-
-  /** Entries held past a gap that is now filled count as held in order. */
-  private closeGaps(): void {
-    for (let next = this.heldBeyond.get(this.heldThrough + 1); next !== undefined; next = this.heldBeyond.get(this.heldThrough + 1)) {
-      this.heldBeyond.delete(++this.heldThrough)
-      this.foldable.entries++
-      this.foldable.bytes += next
-    }
-  }
-
   /** [S17] Compaction in the background once the log is long (and some of it is ours to fold). */
   private maybeCompact(): void {
-    if (this.compaction || this.destroyed || this.foldable.entries === 0) return
+    if (this.compaction || this.destroyed || this.held.foldable.entries === 0) return
     const { compactAfterEntries, compactAfterBytes } = this.deps.settings
-    if (this.logEntries < compactAfterEntries && this.logBytes < compactAfterBytes) return
+    if (this.held.entries < compactAfterEntries && this.held.bytes < compactAfterBytes) return
     if (Date.now() < this.compactionBackoffUntil) return
     setImmediate(() => void this.compact())
   }
@@ -567,28 +505,24 @@ export class Room {
    */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction
-    if (this.foldable.entries === 0) return Promise.resolve()
+    if (this.held.foldable.entries === 0) return Promise.resolve()
     if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
       this.deps.logger.warn({ storyId: this.storyId }, 'not compacting: the document waits for missing updates')
       return Promise.resolve()
     }
-    // Everything up to heldThrough is in the document (appends are applied before they
+    // Everything up to `held.through` is in the document (appends are applied before they
     // commit); the state may hold later updates too, which stay in the log (applying an
     // update twice changes nothing).
-    const throughSeq = this.heldThrough
-    const { entries, bytes } = this.foldable
+    const throughSeq = this.held.through
+    const { entries, bytes } = this.held.foldable
     const state = Y.encodeStateAsUpdate(this.doc)
     this.compaction = this.deps.documents
       .compact(this.storyId, state, throughSeq)
       .then(
         (written) => {
           // Folded either way: into our snapshot, or into a newer one another writer stored.
-          // (Never below zero: a catch-up that read the whole document [S25] recounted meanwhile.)
-          this.foldable.entries = Math.max(0, this.foldable.entries - entries)
-          this.foldable.bytes = Math.max(0, this.foldable.bytes - bytes)
-          this.logEntries = Math.max(0, this.logEntries - entries)
-          this.logBytes = Math.max(0, this.logBytes - bytes)
-          if (written) this.storedBytes = state.length + this.logBytes
+          this.held.folded(entries, bytes)
+          if (written) this.storedBytes = state.length + this.held.bytes
         },
         (error: unknown) => {
           this.compactionBackoffUntil = Date.now() + 5000
