@@ -26,7 +26,7 @@ export type FanoutListener = (message: FanoutMessage) => void
 export interface Fanout {
   /** Who this instance is on the bus (stamped on what it publishes). */
   readonly instanceId: string
-  /** Sends committed entries of a story to the other instances. Fire and forget. */
+  /** Sends committed entries of a story to the other instances. Fire and forget: should not throw (a room logs it if it does). */
   publish(storyId: string, entries: readonly LoggedUpdate[]): void
   /**
    * Listens to a story's messages from the other instances. Resolves once every message

@@ -77,19 +77,32 @@ export class HeldLog {
   }
 
   /**
-   * [S25] The whole stored document was read and merged: the document now holds every entry
-   * up to the stored `lastSeq`; the log holds those after the snapshot, and whatever this
-   * room holds past it.
+   * [S25] The whole stored document was read and merged: the document now holds the
+   * snapshot (every entry up to its `throughSeq`) and every log entry the load read, besides
+   * what it held already. Held without a gap is counted from those numbers only, never from
+   * the highest one: a store may show a later number before an earlier one is visible, and
+   * compaction must not fold a number the document does not hold.
    */
   caughtUp(stored: StoredDocument): void {
-    for (const seq of [...this.beyond.keys()]) if (seq <= stored.lastSeq) this.beyond.delete(seq)
-    if (stored.lastSeq > this.through) this.through = stored.lastSeq
+    const logged = new Map<number, number>()
+    stored.seqs.forEach((seq, index) => logged.set(seq, stored.updates[index]!.length))
+    // Entries this room holds that the load did not see (appended after it read) are in the log too.
+    for (const [seq, bytes] of this.beyond) if (!logged.has(seq) && seq > stored.throughSeq) logged.set(seq, bytes)
+    this.through = Math.max(this.through, stored.throughSeq)
     if (stored.lastSeq > this.lastSeq) this.lastSeq = stored.lastSeq
-    const loggedBytes = stored.updates.reduce((sum, update) => sum + update.length, 0)
-    const beyondBytes = [...this.beyond.values()].reduce((sum, bytes) => sum + bytes, 0)
-    this.folding = { entries: stored.updates.length, bytes: loggedBytes }
-    this.entries = stored.updates.length + this.beyond.size
-    this.bytes = loggedBytes + beyondBytes
+    this.beyond.clear()
+    this.entries = logged.size
+    this.bytes = 0
+    this.folding = { entries: 0, bytes: 0 }
+    for (const [seq, bytes] of logged) {
+      this.bytes += bytes
+      if (seq <= this.through) {
+        this.folding.entries++
+        this.folding.bytes += bytes
+      } else {
+        this.beyond.set(seq, bytes)
+      }
+    }
     this.closeGaps()
   }
 

@@ -303,16 +303,21 @@ export class Room {
       this.outbox.push(entry)
     }
     this.scheduleOutbox()
-    // [S21] Only now, durable and on its way to this room's connections, does it go to the
-    // other instances: their clients never see what this one could still lose.
-    this.deps.feed?.publish(entries.map((entry) => ({ seq: entry.seq, update: entry.update })))
-    this.noticeGap()
     let ready = 0
     // Waiters are in acceptance order, so their targets only grow.
     while (ready < this.waiters.length && this.waiters[ready]!.target <= this.committedCount) ready++
     if (ready > 0) for (const waiter of this.waiters.splice(0, ready)) waiter.callback()
     this.scheduleChange()
     this.maybeCompact()
+    // [S21] Only now that it is durable does it go to the other instances: their clients
+    // never see what this one could still lose. A bus that fails loses nothing (the log is
+    // the truth, [S25]) and must not hold back this room's replies: it is logged, no more.
+    try {
+      this.deps.feed?.publish(entries.map((entry) => ({ seq: entry.seq, update: entry.update })))
+    } catch (error) {
+      this.deps.logger.error({ err: error, storyId: this.storyId }, 'telling the other instances failed; they read it from the log')
+    }
+    this.noticeGap()
   }
 
   /**

@@ -155,24 +155,24 @@ export class Rooms {
   /** [S24] Subscribes (with a fan-out) before reading, so nothing committed meanwhile is missed. */
   private async open(storyId: string): Promise<Room> {
     const feed = this.options.fanout ? await StoryFeed.open(this.options.fanout, storyId) : undefined
-    let stored
     try {
-      stored = await this.options.documents.load(storyId)
+      const stored = await this.options.documents.load(storyId)
+      return new Room(storyId, stored, {
+        documents: this.options.documents,
+        writer: this.writer,
+        logger: this.options.logger,
+        settings: this.options.settings,
+        feed,
+        hooks: {
+          documentChanged: (id, doc) => this.options.events?.emit('documentChanged', id, doc),
+          empty: (emptied) => this.scheduleUnload(emptied),
+        },
+      })
     } catch (error) {
+      // A load that fails (storage, or a stored state Yjs cannot read) leaves no subscription behind.
       feed?.close()
       throw error
     }
-    return new Room(storyId, stored, {
-      documents: this.options.documents,
-      writer: this.writer,
-      logger: this.options.logger,
-      settings: this.options.settings,
-      feed,
-      hooks: {
-        documentChanged: (id, doc) => this.options.events?.emit('documentChanged', id, doc),
-        empty: (emptied) => this.scheduleUnload(emptied),
-      },
-    })
   }
 
   /** Every connection, loading or live (for access changes and ending connections). */
