@@ -65,7 +65,12 @@ for (const { dir, entry, tsconfig = 'tsconfig.json', folders = false } of packag
     failed = true
     console.error(`${label}: circular imports\n${error.stdout?.toString() ?? error.message}`)
   }
-  if (!folders || !existsSync(output)) continue
+  if (!folders) continue
+  if (!existsSync(output)) {
+    failed = true
+    console.error(`${label}: dpdm wrote no dependency tree, so the folder check could not run`)
+    continue
+  }
   const problems = twoWayFolders(JSON.parse(readFileSync(output, 'utf8')).tree)
   if (problems.length === 0) {
     console.log(`${label}: no two folders import each other`)

@@ -8,6 +8,7 @@
 import { EventEmitter } from 'node:events'
 import type * as Y from 'yjs'
 import type { Story } from '@copydesk/shared/api'
+import type { Logger } from './logger.js'
 import type { NotificationRecord, StoryRecord } from './storage/Storage.js'
 
 /** Some access ended: close the connections it opened. */
@@ -43,13 +44,30 @@ interface NewsroomEventMap {
 export class NewsroomEvents {
   private readonly emitter = new EventEmitter()
 
-  constructor() {
+  /** Where a listener's failure is reported; without one (tests), it is thrown on its own, after the announcer. */
+  constructor(private readonly logger?: Logger) {
     // One listener per subscriber and event, but tests start many servers in one process.
     this.emitter.setMaxListeners(50)
   }
 
+  /**
+   * A listener that throws fails alone: the announcer (a service whose write is done) and
+   * the other listeners go on.
+   */
   on<K extends keyof NewsroomEventMap>(event: K, listener: (...args: NewsroomEventMap[K]) => void): void {
-    this.emitter.on(event, listener as (...args: unknown[]) => void)
+    this.emitter.on(event, (...args: unknown[]) => {
+      try {
+        listener(...(args as NewsroomEventMap[K]))
+      } catch (error) {
+        if (!this.logger) {
+          queueMicrotask(() => {
+            throw error
+          })
+          return
+        }
+        this.logger.error({ err: error, event }, 'a listener of a newsroom event failed')
+      }
+    })
   }
 
   emit<K extends keyof NewsroomEventMap>(event: K, ...args: NewsroomEventMap[K]): void {

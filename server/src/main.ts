@@ -51,7 +51,7 @@ export interface StartOptions {
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(config.logLevel)
   const storage = options.storage ?? (await openStorage(config.databaseUrl, { synchronous: config.sqliteSynchronous, lockWaitMs: config.sqliteLockWaitMs }))
-  const events = new NewsroomEvents()
+  const events = new NewsroomEvents(logger)
   const health = new StorageHealth()
   const address = new PublicAddress(config)
   const rooms = new Rooms({ documents: storage.documents, logger, health, settings: config.sync, events, fanout: options.fanout })

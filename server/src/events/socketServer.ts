@@ -99,6 +99,7 @@ export class SocketServer {
    */
   close(): void {
     for (const { timer } of this.pendingStories.values()) clearTimeout(timer)
+    this.pendingStories.clear()
     this.io.disconnectSockets(true)
     this.io.engine.close()
   }

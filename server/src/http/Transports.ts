@@ -61,7 +61,8 @@ export class Transports {
 
   /** Second step: no new HTTP connection, and the newsroom events' sockets end. Collaboration sockets stay until the broker has written. */
   stopServing(): void {
-    this.closed ??= new Promise<void>((resolve) => this.server.close(() => resolve()))
+    if (this.closed) return
+    this.closed = new Promise<void>((resolve) => this.server.close(() => resolve()))
     this.sockets.close()
   }
 

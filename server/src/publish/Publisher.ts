@@ -253,7 +253,8 @@ export class Publisher implements Publishing {
 
   private async cachedListing(key: string, build: () => Promise<PublicResource>): Promise<PublicResource> {
     const cached = this.listings.get(key)
-    // Publications clear the cache; the age limit catches what they do not (a renamed section).
+    // Publications and section changes clear the cache (publicationChanged, sectionsChanged);
+    // the age limit bounds anything else a listing could hold on to.
     if (cached && Date.now() - cached.builtAt < LISTING_MAX_AGE_MS) return cached.answer
     const built = await build()
     // Unknown sections are not cached (see page()).

@@ -111,6 +111,25 @@ describe('the publishing job', () => {
     await scheduler.stop()
   })
 
+  it('does not tell the desk a publication failed when only presenting it afterwards did', async () => {
+    const room = await newsroom()
+    const stories = room.storage.stories
+    const lastNotes = stories.lastNotes.bind(stories)
+    let failures = 1
+    // The move is written; reading the story's last note for the board then fails once.
+    stories.lastNotes = async (ids) => {
+      if ((await stories.get(room.story.id))?.status === 'published' && failures-- > 0) throw new Error('database is locked')
+      return lastNotes(ids)
+    }
+    room.setClock(at(6).toISOString())
+    const scheduler = room.scheduler(() => at(6))
+    await scheduler.tick()
+    expect((await room.storage.stories.get(room.story.id))!.status).toBe('published')
+    expect(failures).toBe(0)
+    expect(room.notified.filter((notification) => notification.kind === 'schedule_failed')).toEqual([])
+    expect((await room.storage.published.list(room.story.id)).map((version) => version.version)).toEqual([1])
+  })
+
   it('leaves alone a story unscheduled meanwhile', async () => {
     const room = await newsroom()
     const stale = room.story

@@ -72,7 +72,7 @@ export class Scheduler {
       const late = missed || lateMs > this.intervalMs * 3 + 2000
       const note = late ? `Scheduled for ${dueAt}; published ${describeDelay(lateMs)} late${missed ? ' because the server was not running at that time' : ''}` : null
       try {
-        await this.workflow.apply(story, 'published', { actor: null, note, publishAt: null })
+        await this.publish(story, note)
         this.reported.delete(story.id)
         if (late) {
           this.logger.warn({ storyId: story.id, publishAt: dueAt, lateMs }, 'publishing job: published an overdue story')
@@ -91,6 +91,24 @@ export class Scheduler {
           )
         }
       }
+    }
+  }
+
+  /**
+   * Publishes a due story. A failure after the move was written (presenting the story for
+   * the board) is not a failed publication: the story is out, and the desk must not be told
+   * that it is not.
+   */
+  private async publish(story: StoryRecord, note: string | null): Promise<void> {
+    try {
+      await this.workflow.apply(story, 'published', { actor: null, note, publishAt: null })
+    } catch (error) {
+      const now = await this.storage.stories.get(story.id).catch(() => null)
+      if (now?.status === 'published' && now.updatedAt !== story.updatedAt) {
+        this.logger.error({ err: error, storyId: story.id }, 'publishing job: the story is published, but what follows the move failed')
+        return
+      }
+      throw error
     }
   }
 

@@ -122,6 +122,6 @@ export class WorkingCopies {
     this.written.set(storyId, key)
     if (this.written.size > CACHE_SIZE * 5) this.written.delete(this.written.keys().next().value!)
     const changes = fingerprint === live.fingerprint ? null : { sinceVersion: live.version, wordsAdded, wordsRemoved }
-    await this.presenter.announcePatch(storyId, (story) => ({ ...story, unpublishedChanges: story.status === 'published' ? changes : null }))
+    await this.presenter.announcePatch(storyId, 'unpublished', (story) => ({ ...story, unpublishedChanges: story.status === 'published' ? changes : null }))
   }
 }

@@ -222,7 +222,7 @@ export class Stories {
     this.lastDerived.set(storyId, key)
     if (this.lastDerived.size > 10_000) this.lastDerived.delete(this.lastDerived.keys().next().value!)
     // Announced from the last presentation: no story, user or section is read while people type.
-    await this.presenter.announcePatch(storyId, (story) => ({ ...story, headline, length: { words: total.words, signs: total.signs }, updatedAt: at }))
+    await this.presenter.announcePatch(storyId, 'typed', (story) => ({ ...story, headline, length: { words: total.words, signs: total.signs }, updatedAt: at }))
   }
 
   /**
