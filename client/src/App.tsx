@@ -19,7 +19,7 @@ import { navigate, useRoute } from './app/router.js'
 import { TopBar } from './TopBar.js'
 import { setNewsroomTimeZone } from './app/format.js'
 import { errorMessage } from './i18n/errors.js'
-import { rememberedLanguage, resolveLanguage, showLanguage } from './i18n/index.js'
+import { resolveLanguage, showLanguage } from './i18n/index.js'
 
 const StoryPage = lazy(() => import('./editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
 
@@ -65,9 +65,10 @@ export function App() {
   }, [loadSession])
 
   // The language: the person's choice, else the newsroom's, else the browser's (before
-  // sign-in, what this device showed last stands for the person's choice). Decided once the
-  // instance has answered (or failed), so that the newsroom's default does not flash in late.
-  const choice = session.status === 'signed-in' ? session.user.language : session.status === 'loading' ? undefined : rememberedLanguage()
+  // sign-in, nobody's choice is known: the newsroom's, unless picked on the sign-in page).
+  // Decided once the instance has answered (or failed), so that the newsroom's default does
+  // not flash in late; until then, what this device showed last.
+  const choice = session.status === 'signed-in' ? session.user.language : session.status === 'loading' ? undefined : null
   const siteLanguage = instance?.site.language ?? null
   useEffect(() => {
     if (choice === undefined || !instanceSettled) return

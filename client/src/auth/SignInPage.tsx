@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
-import type { User } from '@copydesk/shared/api'
+import type { InterfaceLanguage, User } from '@copydesk/shared/api'
 import { api, type InstanceInfo } from '../api/endpoints.js'
 import { errorMessage } from '../i18n/errors.js'
 import type { Role } from '@copydesk/shared/workflow'
 import { ROLE_KEYS } from '../i18n/labels.js'
 import { Logo } from '../TopBar.js'
+import { LANGUAGE_NAMES, LANGUAGES, currentLanguage, showLanguage } from '../i18n/index.js'
 
 export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | null; onSignedIn: (user: User) => void }) {
   const { t } = useTranslation()
@@ -13,13 +14,16 @@ export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | 
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [chosen, setChosen] = useState<InterfaceLanguage | null>(null)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setBusy(true)
     setError(null)
     try {
-      onSignedIn(await api.login(email, password))
+      const user = await api.login(email, password)
+      // A language picked here is the person's choice: it goes on an account that has none yet.
+      onSignedIn(chosen && user.language === null ? await api.updateMe({ language: chosen }).catch(() => user) : user)
     } catch (caught) {
       setError(errorMessage(t, caught, 'signIn.failed'))
       setBusy(false)
@@ -30,6 +34,12 @@ export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | 
     <main className="signin">
       <div className="signin__card">
         <Logo />
+        <SignInLanguages
+          onChoose={(language) => {
+            setChosen(language)
+            void showLanguage(language)
+          }}
+        />
         <h1 className="signin__title">{t('signIn.title')}</h1>
         <form onSubmit={submit} className="form" noValidate>
           <label className="field">
@@ -87,5 +97,23 @@ export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | 
         )}
       </div>
     </main>
+  )
+}
+
+/**
+ * Before anyone is known, the page speaks the newsroom's language (or what this device
+ * showed last); whoever does not read it picks theirs here. Each name is in its own language.
+ */
+function SignInLanguages({ onChoose }: { onChoose: (language: InterfaceLanguage) => void }) {
+  const { t } = useTranslation()
+  const shown = currentLanguage()
+  return (
+    <div className="signin__languages" role="group" aria-label={t('topbar.language.label')}>
+      {LANGUAGES.map((language) => (
+        <button key={language} type="button" className="link-button" lang={language} aria-pressed={language === shown} onClick={() => onChoose(language)}>
+          {LANGUAGE_NAMES[language]}
+        </button>
+      ))}
+    </div>
   )
 }

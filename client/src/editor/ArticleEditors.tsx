@@ -75,7 +75,9 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
       language: () => language.current,
       notify: setNotice,
     }),
-    [connection, user],
+    // The person's name and colour, not the account object: saving a setting (the interface
+    // language) gives a new object, and must not rebuild the editors under the caret.
+    [connection, user.id, user.displayName, user.color],
   )
 
   const onFocus = useCallback(

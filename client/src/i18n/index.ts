@@ -84,8 +84,8 @@ export function currentLanguage(): InterfaceLanguage {
   return supported(i18n.language) ?? 'en'
 }
 
-/** The language this device showed last (before sign-in, it stands for the person's choice). */
-export function rememberedLanguage(): string | null {
+/** The language this device showed last: the first screen's, before the newsroom and the person are known. */
+function rememberedLanguage(): string | null {
   try {
     return localStorage.getItem(REMEMBERED)
   } catch {
