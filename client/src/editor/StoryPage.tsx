@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../i18n/errors.js'
+import { readOnlyText } from '../i18n/labels.js'
 import type { Story, User } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
@@ -84,7 +85,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
       )}
       {readOnlyReason && state.kind !== 'closed' && (
         <div className="banner banner--readonly" role="status" data-testid="read-only-banner">
-          <strong>{t('editor.readOnly')}</strong> {readOnlyReason}
+          <strong>{t('editor.readOnly')}</strong> {readOnlyText(t, readOnlyReason)}
         </div>
       )}
       {sentBack && (

@@ -8,7 +8,7 @@
  */
 import type { TFunction } from 'i18next'
 import type { ErrorCode } from '@copydesk/shared/api'
-import type { Role, StoryStatus, TransitionRule } from '@copydesk/shared/workflow'
+import { readOnlyReason, type Role, type StoryStatus, type TransitionRule } from '@copydesk/shared/workflow'
 
 /** Marks a string as a catalogue key, for the catalogue check. */
 export const key = <K extends string>(name: K): K => name
@@ -84,4 +84,22 @@ export const ERROR_KEYS: Record<ErrorCode | 'network' | 'http', string> = {
   internal: key('errors.internal'),
   network: key('errors.network'),
   http: key('errors.http'),
+}
+
+/**
+ * The broker says why a story is read-only in the workflow's English words
+ * (`readOnlyReason` in `@copydesk/shared/workflow`); each of its few reasons has its key
+ * here, found by asking that very function, so a rewording there cannot break the match.
+ */
+const READ_ONLY_KEYS = new Map<string, string>([
+  [readOnlyReason({ role: 'editor', status: 'spiked', isAssigned: false }), key('editor.readOnlyReason.spiked')],
+  [readOnlyReason({ role: 'reporter', status: 'draft', isAssigned: false }), key('editor.readOnlyReason.notAssigned')],
+  [readOnlyReason({ role: 'reporter', status: 'approved', isAssigned: true }), key('editor.readOnlyReason.copyDesk')],
+  [readOnlyReason({ role: 'editor', status: 'approved', isAssigned: false }), key('editor.readOnlyReason.other')],
+])
+
+/** The read-only banner's reason in the person's language (a reason the table does not know is shown as sent). */
+export function readOnlyText(t: TFunction, reason: string): string {
+  const name = READ_ONLY_KEYS.get(reason)
+  return name ? t(name) : reason
 }
