@@ -96,3 +96,41 @@ export function timeAgo(iso: string, now = Date.now()): string {
   if (abs < 7 * 86400) return relative.format(Math.round(seconds / 86400), 'day')
   return formatDate(iso, { day: 'numeric', month: 'short', year: 'numeric' })
 }
+
+const WALL = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const
+
+/** The newsroom's wall clock at `at`, as a `datetime-local` value ("2026-12-02T18:00"): inputs speak the desk's time, as the dates shown do. */
+export function toNewsroomInput(at: string | number | Date | null): string {
+  if (at === null || at === '') return ''
+  const parts = Object.fromEntries(
+    cached('wall', WALL, () => new Intl.DateTimeFormat('en-GB', { ...WALL, timeZone: newsroomTimeZone }))
+      .formatToParts(new Date(at))
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+}
+
+/**
+ * A `datetime-local` value read as the newsroom's wall clock, as an instant. The zone's
+ * offset at that moment is found by formatting a first guess back (twice, so a value next
+ * to a change of daylight saving time lands right); null for a value that is not a date.
+ */
+export function fromNewsroomInput(value: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value)
+  if (!match) return null
+  const [, year, month, day, hour, minute] = match.map(Number) as [number, number, number, number, number, number]
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
+  let at = wall
+  for (let pass = 0; pass < 2; pass++) {
+    const shown = fromInputAsUtc(toNewsroomInput(at))
+    at += wall - shown
+  }
+  return new Date(at)
+}
+
+function fromInputAsUtc(value: string): number {
+  const [date = '', time = ''] = value.split('T')
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number)
+  const [hour = 0, minute = 0] = time.split(':').map(Number)
+  return Date.UTC(year, month - 1, day, hour, minute)
+}

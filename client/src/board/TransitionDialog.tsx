@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next'
 import type { RevisionKind, Story } from '@copydesk/shared/api'
 import type { TransitionRule } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
+import { fromNewsroomInput, toNewsroomInput } from '../app/format.js'
 import { errorMessage } from '../i18n/errors.js'
 import { CONFIRM_KEYS, transitionLabel } from '../i18n/labels.js'
 import { ApiRequestError } from '../api/http.js'
@@ -51,12 +52,9 @@ function confirmLabel(t: TFunction, rule: TransitionRule): string {
   return confirm ? t(confirm) : transitionLabel(t, rule)
 }
 
-/** The local time an hour from now, as a datetime-local value. */
+/** An hour from now on the newsroom's clock, on the hour, as a datetime-local value. */
 function inAnHour(): string {
-  const date = new Date(Date.now() + 60 * 60 * 1000)
-  date.setMinutes(0, 0, 0)
-  const offset = date.getTimezoneOffset() * 60_000
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16)
+  return `${toNewsroomInput(Date.now() + 60 * 60 * 1000).slice(0, 14)}00`
 }
 
 export function TransitionDialog({ story, rule, onDone, onClose }: { story: Story; rule: TransitionRule; onDone: (story: Story) => void; onClose: () => void }) {
@@ -80,7 +78,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
       const moved = await api.transition(story.id, {
         to: rule.to,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(rule.publishAtRequired ? { publishAt: new Date(publishAt).toISOString() } : {}),
+        ...(rule.publishAtRequired ? { publishAt: (fromNewsroomInput(publishAt) ?? new Date(publishAt)).toISOString() } : {}),
         ...(republishing && revision ? { revision } : {}),
         ...(isPublication(rule) && previewed ? { previewed } : {}),
       })

@@ -11,17 +11,12 @@ import { key, statusLabel } from '../i18n/labels.js'
 import { slugify, type Story, type StoryEvent, type UpdateStoryRequest } from '@copydesk/shared/api'
 import { isDesk } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
-import { timeAgo } from '../app/format.js'
+import { fromNewsroomInput, timeAgo, toNewsroomInput } from '../app/format.js'
 import { useNewsroom } from '../Newsroom.js'
 import { AssignDialog } from '../board/AssignDialog.js'
 import { Avatar } from '../presence/Avatar.js'
 import { PublishingPanel } from './PublishingPanel.js'
 
-function toLocalInput(iso: string | null): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-}
 
 export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (story: Story) => void }) {
   const { t } = useTranslation()
@@ -51,7 +46,7 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
       body.lengthTarget = form.lengthValue ? { value: Number(form.lengthValue), unit: form.lengthUnit } : null
     }
     if (desk) {
-      if (form.deadline !== original.deadline) body.deadline = form.deadline ? new Date(form.deadline).toISOString() : null
+      if (form.deadline !== original.deadline) body.deadline = form.deadline ? (fromNewsroomInput(form.deadline)?.toISOString() ?? null) : null
       if (form.priority !== original.priority) body.priority = form.priority
       if (form.internalNote !== original.internalNote) body.internalNote = form.internalNote
     }
@@ -194,7 +189,8 @@ function fromStory(story: Story) {
     slug: story.slug,
     lengthValue: story.lengthTarget ? String(story.lengthTarget.value) : '',
     lengthUnit: story.lengthTarget?.unit ?? ('words' as 'words' | 'signs'),
-    deadline: toLocalInput(story.deadline),
+    // The newsroom's wall clock, as the deadline is shown everywhere else.
+    deadline: toNewsroomInput(story.deadline),
     priority: story.priority,
     internalNote: story.internalNote,
     language: story.language,
