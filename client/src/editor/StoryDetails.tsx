@@ -11,7 +11,7 @@ import { key, statusLabel } from '../i18n/labels.js'
 import { slugify, type Story, type StoryEvent, type UpdateStoryRequest } from '@copydesk/shared/api'
 import { isDesk } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
-import { fromNewsroomInput, timeAgo, toNewsroomInput } from '../app/format.js'
+import { formatList, fromNewsroomInput, timeAgo, toNewsroomInput } from '../app/format.js'
 import { useNewsroom } from '../Newsroom.js'
 import { AssignDialog } from '../board/AssignDialog.js'
 import { Avatar } from '../presence/Avatar.js'
@@ -214,6 +214,23 @@ function describeEvent(t: TFunction, event: StoryEvent): string {
     case 'unassigned':
       return t('details.event.unassigned', { who: event.detail ?? '' })
     case 'metadata':
-      return t('details.event.metadata', { what: event.detail ?? t('details.event.details') })
+      return t('details.event.metadata', { what: event.detail ? changedFields(t, event.detail) : t('details.event.details') })
   }
+}
+
+/** The story's fields as the server names them in its history ("sectionId, tags"), in the person's words. */
+const FIELD_KEYS: Record<string, string> = {
+  sectionId: key('details.fields.section'),
+  tags: key('details.fields.tags'),
+  slug: key('details.fields.slug'),
+  byline: key('details.fields.byline'),
+  deadline: key('details.fields.deadline'),
+  lengthTarget: key('details.fields.lengthTarget'),
+  priority: key('details.fields.priority'),
+  internalNote: key('details.fields.internalNote'),
+  language: key('details.fields.language'),
+}
+
+function changedFields(t: TFunction, detail: string): string {
+  return formatList(detail.split(/,\s*/).map((field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field)))
 }
