@@ -5,6 +5,7 @@
  * themselves are bound by the schema's extensions (`@copydesk/shared/schema`), by
  * collaboration's undo, and by the story page (link, this list); the e2e tests press each one.
  */
+import { i18n } from '../i18n/index.js'
 import { key } from '../i18n/labels.js'
 
 /** `Mod` is Ctrl, or ⌘ on a Mac. */
@@ -40,9 +41,12 @@ export type ShortcutName = keyof typeof SHORTCUTS
 
 const MAC_SYMBOLS: Record<string, string> = { Mod: '⌘', Shift: '⇧', Alt: '⌥' }
 
-/** How a shortcut is written for this platform: "Ctrl+Shift+B" or "⇧⌘B" (Apple's order: ⌥⇧⌘). */
-export function formatShortcut(keys: readonly ShortcutKey[], mac: boolean): string {
-  if (!mac) return keys.map((key) => (key === 'Mod' ? 'Ctrl' : key)).join('+')
+/**
+ * How a shortcut is written for this platform: "Ctrl+Shift+B" or "⇧⌘B" (Apple's order: ⌥⇧⌘).
+ * `names` writes the keys as the keyboard's language labels them (French: "Ctrl+Maj+B").
+ */
+export function formatShortcut(keys: readonly ShortcutKey[], mac: boolean, names: (key: string) => string = (key) => key): string {
+  if (!mac) return keys.map((key) => names(key === 'Mod' ? 'Ctrl' : key)).join('+')
   const order = ['Alt', 'Shift', 'Mod']
   const modifiers = keys.filter((key) => order.includes(key)).sort((a, b) => order.indexOf(a) - order.indexOf(b))
   const rest = keys.filter((key) => !order.includes(key))
@@ -51,8 +55,10 @@ export function formatShortcut(keys: readonly ShortcutKey[], mac: boolean): stri
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
+const KEY_NAMES: Record<string, string> = { Shift: key('editor.keys.shift'), Enter: key('editor.keys.enter') }
+
 export function shortcutLabel(name: ShortcutName): string {
-  return formatShortcut(SHORTCUTS[name].keys, IS_MAC)
+  return formatShortcut(SHORTCUTS[name].keys, IS_MAC, (label) => (KEY_NAMES[label] ? i18n.t(KEY_NAMES[label]) : label))
 }
 
 /**
