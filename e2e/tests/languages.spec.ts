@@ -35,7 +35,8 @@ test('a French reporter and an English editor, each in their language; switching
 
   // The board, in each language: column names in newsroom words, buttons, the deadline's day.
   await camille.page.goto(`${copydesk.url}/`)
-  await expect(camille.page.getByRole('heading', { name: 'Tableau des papiers' })).toBeVisible()
+  // Focus starts at the board's heading, not at the top of the page.
+  await expect(camille.page.getByRole('heading', { name: 'Tableau des papiers' })).toBeFocused()
   const camilleCard = camille.page.getByRole('region', { name: 'Brouillon', exact: true }).locator('article.card').filter({ hasText: headline })
   await expect(camilleCard).toBeVisible()
   await expect(camilleCard.locator('.card__deadline')).toHaveText(`${day('fr-FR')} ${clock('fr-FR')}`)
@@ -46,6 +47,12 @@ test('a French reporter and an English editor, each in their language; switching
 
   // The story page: status, moves, the deadline.
   await camille.editor.open(copydesk.url, storyId)
+  // The first tab stop skips the bars and the toolbar, to the headline.
+  await camille.page.keyboard.press('Tab')
+  const skip = camille.page.getByRole('link', { name: 'Aller au titre' })
+  await expect(skip).toBeFocused()
+  await camille.page.keyboard.press('Enter')
+  await expect(camille.editor.headline).toBeFocused()
   await ines.editor.open(copydesk.url, storyId)
   await expect(camille.editor.storyStatus()).toHaveText('Brouillon')
   await expect(ines.editor.storyStatus()).toHaveText('Draft')

@@ -44,6 +44,12 @@ export function BoardPage() {
   const [assigning, setAssigning] = useState<Story | null>(null)
   const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
   const transition = useTransition(upsertStory)
+  // Arriving on the board (after sign-in, or from a story), focus starts at its heading, not
+  // at the page's top: a screen reader says where it is, a keyboard goes on from there.
+  const title = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) title.current?.focus()
+  }, [])
   const search = useStorySearch(query, stories)
   // While the first answer is on its way (or if search fails), headlines are matched here.
   const results = search.state === 'done' ? search.results : search.state === 'searching' ? search.previous : null
@@ -84,7 +90,9 @@ export function BoardPage() {
   return (
     <main className="board">
       <div className="board__bar">
-        <h1 className="board__title">{t('board.title')}</h1>
+        <h1 className="board__title" ref={title} tabIndex={-1}>
+          {t('board.title')}
+        </h1>
         <span className={`live-badge${live ? '' : ' live-badge--off'}`} title={live ? t('board.liveHint') : t('board.reconnecting')}>
           {live ? t('board.live') : t('board.reconnecting')}
         </span>

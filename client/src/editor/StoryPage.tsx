@@ -72,6 +72,17 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
 
   return (
     <div className="story-page">
+      {/* The first tab stop: past the top bar, the workflow and the toolbar, to the text. */}
+      <a
+        className="skip-link"
+        href="#headline"
+        onClick={(event) => {
+          event.preventDefault()
+          document.querySelector<HTMLElement>('.field-editor--headline')?.focus()
+        }}
+      >
+        {t('editor.skipToHeadline')}
+      </a>
       <TopBar user={user} onSignOut={onSignOut}>
         <nav className="crumbs" aria-label={t('editor.breadcrumb')}>{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
