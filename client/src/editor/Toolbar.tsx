@@ -3,13 +3,14 @@
  * attribution, rule, and undo/redo (each user's own, per field). Buttons show what is
  * active at the caret; each names its keyboard shortcut.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useEditorState } from '@tiptap/react'
 import type { Editor } from '@tiptap/core'
 import { Icon, type IconName } from './icons.js'
 import { LinkForm } from './LinkForm.js'
 import { SHORTCUTS, shortcutLabel, type ShortcutName } from './shortcuts.js'
+import { useRovingToolbar } from './useRovingToolbar.js'
 
 function ToolButton(props: { icon: IconName; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void }) {
   const { t } = useTranslation()
@@ -55,11 +56,13 @@ export function Toolbar(props: { editor: Editor; isBody: boolean; linkOpen: bool
     command(editor.chain().focus()).run()
     force((n) => n + 1)
   }
+  const toolbar = useRef<HTMLDivElement>(null)
+  const roving = useRovingToolbar(toolbar)
   const disabled = !state.editable
   const blockType = state.h2 ? 'h2' : state.h3 ? 'h3' : 'paragraph'
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')}>
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} ref={toolbar} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <select
         className="toolbar__block"
         aria-label={t('editor.toolbar.blockStyle')}
