@@ -66,6 +66,9 @@ test('a French reporter and an English editor, each in their language; switching
   await camilleWorkflow.getByRole('button', { name: 'Transmettre au desk', exact: true }).click()
   await expect(camille.editor.storyStatus()).toHaveText('Transmis')
   await expect(ines.editor.storyStatus()).toHaveText('Filed')
+  // Screen readers hear the move, politely, each in their language.
+  await expect(camille.page.getByTestId('announcer').locator('p').last()).toHaveText('Le papier est maintenant : Transmis.')
+  await expect(ines.page.getByTestId('announcer').locator('p').last()).toHaveText('The story is now: Filed.')
 
   // The editor sends it back with a note that mentions her; each gets the notification in their language.
   await ines.editor.move('Send back')
@@ -74,6 +77,7 @@ test('a French reporter and an English editor, each in their language; switching
   await dialog.getByRole('button', { name: 'Send back' }).click()
   await expect(camille.editor.storyStatus()).toHaveText('Brouillon')
   await expect(camille.editor.sentBackNote()).toContainText('Renvoyé par Inès Moreau :')
+  await expect(camille.page.getByTestId('announcer').locator('p').last()).toHaveText('Inès Moreau a renvoyé le papier en brouillon.')
   await camille.page.getByRole('button', { name: /^Notifications/ }).click()
   const camilleFeed = camille.page.getByRole('region', { name: 'Notifications' })
   const sentBack = camilleFeed.getByRole('button').filter({ hasText: headline }).first()

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { errorMessage } from '../i18n/errors.js'
 import { readOnlyText } from '../i18n/labels.js'
+import { Announcer } from './Announcer.js'
 import type { Story, User } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
@@ -119,6 +120,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
         {detailsOpen && story && <StoryDetails story={story} onChanged={onChanged} />}
       </div>
       <LengthFooter doc={connection.doc} />
+      <Announcer story={story} readOnly={readOnly} connection={state.kind} />
     </div>
   )
 }
