@@ -47,10 +47,13 @@ test('a French reporter and an English editor, each in their language; switching
 
   // The story page: status, moves, the deadline.
   await camille.editor.open(copydesk.url, storyId)
-  // The first tab stop skips the bars and the toolbar, to the headline.
-  await camille.page.keyboard.press('Tab')
+  // The story opens with the caret in its headline; and the page's first tab stop is a link
+  // past the bars and the toolbar, to the headline.
+  await expect(camille.editor.headline).toBeFocused()
   const skip = camille.page.getByRole('link', { name: 'Aller au titre' })
-  await expect(skip).toBeFocused()
+  await expect(camille.page.locator('a[href], button, select, input, [tabindex="0"]').first()).toHaveText('Aller au titre')
+  await skip.focus()
+  await expect(skip).toBeVisible()
   await camille.page.keyboard.press('Enter')
   await expect(camille.editor.headline).toBeFocused()
   await ines.editor.open(copydesk.url, storyId)

@@ -93,6 +93,15 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
   const body = useFieldEditor('body', context, readOnly, onFocus)
   editors.current = { headline, standfirst, body }
 
+  // A story opens with the caret in its headline (once; not if the person already went
+  // somewhere, say the notifications): the keyboard starts at the text, not the page's top.
+  const focusedOnOpen = useRef(false)
+  useEffect(() => {
+    if (!headline || focusedOnOpen.current || readOnly) return
+    focusedOnOpen.current = true
+    if (document.activeElement === document.body || document.activeElement === null) headline.commands.focus('end')
+  }, [headline, readOnly])
+
   // Leaving every field: the others see this person reading, not in a field.
   useEffect(() => {
     const blurred = () => {
