@@ -6,7 +6,8 @@
  * loaded when a story is opened: the sign-in page and the board do not download it.
  */
 import { Component, lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react'
-import type { User } from '@copydesk/shared/api'
+import { useTranslation } from 'react-i18next'
+import type { InterfaceLanguage, User } from '@copydesk/shared/api'
 import { api, type InstanceInfo } from './api/endpoints.js'
 import { ApiRequestError, setUnauthenticatedHandler } from './api/http.js'
 import { SignInPage } from './auth/SignInPage.js'
@@ -16,6 +17,9 @@ import { BoardPage } from './board/BoardPage.js'
 import { NewsroomProvider } from './Newsroom.js'
 import { navigate, useRoute } from './app/router.js'
 import { TopBar } from './TopBar.js'
+import { setNewsroomTimeZone } from './app/format.js'
+import { errorMessage } from './i18n/errors.js'
+import { resolveLanguage, showLanguage } from './i18n/index.js'
 
 const StoryPage = lazy(() => import('./editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
 
@@ -25,28 +29,56 @@ async function clearOfflineCopies(): Promise<void> {
   await clear()
 }
 
-type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User } | { status: 'error'; message: string }
+type SessionState = { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User } | { status: 'error'; error: unknown }
 
 export function App() {
+  const { t } = useTranslation()
   const route = useRoute()
   const [session, setSession] = useState<SessionState>({ status: 'loading' })
   const [instance, setInstance] = useState<InstanceInfo | null>(null)
+  const [instanceSettled, setInstanceSettled] = useState(false)
 
   const loadSession = useCallback(() => {
     api.me().then(
       (user) => setSession({ status: 'signed-in', user }),
       (error: unknown) => {
         if (error instanceof ApiRequestError && error.status === 401) setSession({ status: 'signed-out' })
-        else setSession({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+        else setSession({ status: 'error', error })
       },
     )
   }, [])
 
   useEffect(() => {
     loadSession()
-    api.instance().then(setInstance, () => setInstance(null))
+    api
+      .instance()
+      .then(
+        (info) => {
+          // Before the first render that has it: dates are drawn in the newsroom's time zone from the start.
+          setNewsroomTimeZone(info.site.timeZone)
+          setInstance(info)
+        },
+        () => setInstance(null),
+      )
+      .finally(() => setInstanceSettled(true))
     setUnauthenticatedHandler(() => setSession({ status: 'signed-out' }))
   }, [loadSession])
+
+  // The language: the person's choice, else the newsroom's, else the browser's (before
+  // sign-in, nobody's choice is known: the newsroom's, unless picked on the sign-in page).
+  // Decided once the instance has answered (or failed), so that the newsroom's default does
+  // not flash in late; until then, what this device showed last.
+  const choice = session.status === 'signed-in' ? session.user.language : session.status === 'loading' ? undefined : null
+  const siteLanguage = instance?.site.language ?? null
+  useEffect(() => {
+    if (choice === undefined || !instanceSettled) return
+    void showLanguage(resolveLanguage({ user: choice, site: siteLanguage, browser: navigator.languages }))
+  }, [choice, siteLanguage, instanceSettled])
+
+  const chooseLanguage = useCallback(async (language: InterfaceLanguage | null) => {
+    const user = await api.updateMe({ language })
+    setSession({ status: 'signed-in', user })
+  }, [])
 
   useEffect(() => {
     if (session.status === 'signed-out' && route.page !== 'login') {
@@ -70,10 +102,10 @@ export function App() {
   if (session.status === 'error') {
     return (
       <main className="centered-message">
-        <h1>Copydesk cannot reach its server</h1>
-        <p>{session.message}</p>
+        <h1>{t('app.unreachable.title')}</h1>
+        <p>{errorMessage(t, session.error, 'errors.network')}</p>
         <button className="button" onClick={loadSession}>
-          Try again
+          {t('app.unreachable.retry')}
         </button>
       </main>
     )
@@ -84,13 +116,14 @@ export function App() {
 
   const user = session.user
   return (
-    <NewsroomProvider user={user}>
+    <NewsroomProvider user={user} chooseLanguage={chooseLanguage} defaultLanguage={resolveLanguage({ site: siteLanguage, browser: navigator.languages })}>
       <Page route={route} user={user} onSignOut={signOut} />
     </NewsroomProvider>
   )
 }
 
 function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; user: User; onSignOut: () => void }) {
+  const { t } = useTranslation()
   switch (route.page) {
     case 'board':
       return (
@@ -114,7 +147,7 @@ function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; 
           <TopBar user={user} onSignOut={onSignOut} />
           {user.role !== 'admin' ? (
             <main className="centered-message">
-              <h1>Admins only</h1>
+              <h1>{t('app.adminsOnly')}</h1>
             </main>
           ) : route.page === 'admin-users' ? (
             <UsersPage />
@@ -129,9 +162,9 @@ function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; 
         <>
           <TopBar user={user} onSignOut={onSignOut} />
           <main className="centered-message">
-            <h1>Nothing here</h1>
+            <h1>{t('app.notFound.title')}</h1>
             <p>
-              <a href="/">Back to the board</a>
+              <a href="/">{t('app.backToBoard')}</a>
             </p>
           </main>
         </>
@@ -157,14 +190,19 @@ class ChunkBoundary extends Component<{ children: ReactNode }, { failed: boolean
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
-    return (
-      <main className="centered-message">
-        <h1>The story could not be opened</h1>
-        <p>Copydesk may have been updated, or the connection dropped.</p>
-        <button className="button" onClick={() => location.reload()}>
-          Reload
-        </button>
-      </main>
-    )
+    return <ChunkFailed />
   }
+}
+
+function ChunkFailed() {
+  const { t } = useTranslation()
+  return (
+    <main className="centered-message">
+      <h1>{t('app.chunkFailed.title')}</h1>
+      <p>{t('app.chunkFailed.text')}</p>
+      <button className="button" onClick={() => location.reload()}>
+        {t('app.chunkFailed.reload')}
+      </button>
+    </main>
+  )
 }

@@ -4,7 +4,7 @@
  * kept current by the newsroom's live events; reloaded after a reconnect (nothing missed).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { MarkNotificationsRead, Notification, Person, Section, Story, User } from '@copydesk/shared/api'
+import type { InterfaceLanguage, MarkNotificationsRead, Notification, Person, Section, Story, User } from '@copydesk/shared/api'
 import { api } from './api/endpoints.js'
 import { connectNewsroom, type NewsroomSocket } from './api/socket.js'
 
@@ -22,6 +22,10 @@ export interface NewsroomValue {
   reloadSections: () => void
   reloadUsers: () => void
   markRead: (request: MarkNotificationsRead) => Promise<void>
+  /** Saves the person's interface language (null: the newsroom's default); the interface follows at once. */
+  chooseLanguage: (language: InterfaceLanguage | null) => Promise<void>
+  /** What "the newsroom's default" is here: the site's language, else the browser's. */
+  defaultLanguage: InterfaceLanguage
   socket: NewsroomSocket | null
 }
 
@@ -33,7 +37,17 @@ export function useNewsroom(): NewsroomValue {
   return value
 }
 
-export function NewsroomProvider({ user, children }: { user: User; children: ReactNode }) {
+export function NewsroomProvider({
+  user,
+  chooseLanguage,
+  defaultLanguage,
+  children,
+}: {
+  user: User
+  chooseLanguage: (language: InterfaceLanguage | null) => Promise<void>
+  defaultLanguage: InterfaceLanguage
+  children: ReactNode
+}) {
   const [users, setUsers] = useState<User[]>([])
   const [sections, setSections] = useState<Section[]>([])
   const [stories, setStories] = useState<Map<string, Story>>(new Map())
@@ -116,8 +130,8 @@ export function NewsroomProvider({ user, children }: { user: User; children: Rea
   }, [])
 
   const value = useMemo<NewsroomValue>(
-    () => ({ user, users, sections, stories, presence, notifications, unread, live, storiesLoaded, upsertStory, reloadSections, reloadUsers, markRead, socket }),
-    [user, users, sections, stories, presence, notifications, unread, live, storiesLoaded, upsertStory, reloadSections, reloadUsers, markRead, socket],
+    () => ({ user, users, sections, stories, presence, notifications, unread, live, storiesLoaded, upsertStory, reloadSections, reloadUsers, markRead, chooseLanguage, defaultLanguage, socket }),
+    [user, users, sections, stories, presence, notifications, unread, live, storiesLoaded, upsertStory, reloadSections, reloadUsers, markRead, chooseLanguage, defaultLanguage, socket],
   )
   return <NewsroomContext.Provider value={value}>{children}</NewsroomContext.Provider>
 }

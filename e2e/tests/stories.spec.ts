@@ -1,9 +1,12 @@
 /** Signing in, finding stories, starting one, and the demo newsroom's sample story. */
+import { SignInPage } from '../fixtures/pages.js'
 import { PEOPLE, expect, test } from '../fixtures/test.js'
 
 test('sign-in refuses a wrong password, then the newsroom opens', async ({ page, copydesk }) => {
   await page.goto(`${copydesk.url}/`)
   await expect(page).toHaveURL(/\/login/)
+  // Before sign-in the page speaks the newsroom's language (French here): choose English.
+  await new SignInPage(page).chooseLanguage('English')
   await page.getByLabel('Email').fill(PEOPLE.camille.email)
   await page.getByLabel('Password').fill('not-the-password')
   await page.getByRole('button', { name: 'Sign in' }).click()

@@ -60,6 +60,9 @@ test('file, send back with a note, refile, approve: everyone sees it as it happe
   await expect(camille.editor.readOnlyBanner()).toContainText('copy desk')
   await expect(camille.editor.body).toHaveAttribute('contenteditable', 'false')
   await expect(camille.editor.storyStatus()).toHaveText('Approved')
+  // A screen reader hears both, without the reporter looking.
+  await expect(camille.page.getByTestId('announcer')).toContainText('The story is now: Approved.')
+  await expect(camille.page.getByTestId('announcer')).toContainText('The story is now read-only for you.')
   await ines.editor.typeAtEnd(ines.editor.body, ' (Relu.)')
   await expect(camille.editor.body).toContainText('(Relu.)')
 })

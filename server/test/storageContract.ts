@@ -121,6 +121,22 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
         expect(await storage.users.delete(created.id)).toBe(false)
       })
 
+      it("keeps each person's interface language: none at first, set, changed, back to the default", async () => {
+        const created = await storage.users.create(user())
+        expect(created.language).toBeNull()
+        expect((await storage.users.get(created.id))?.language).toBeNull()
+        expect((await storage.users.update(created.id, { language: 'fr' }))?.language).toBe('fr')
+        // Other changes leave it alone; only an explicit null clears it.
+        expect((await storage.users.update(created.id, { displayName: 'Inès Moreau' }))?.language).toBe('fr')
+        expect((await storage.users.getByEmail(created.email))?.language).toBe('fr')
+        expect((await storage.users.update(created.id, { language: 'en' }))?.language).toBe('en')
+        expect((await storage.users.list()).find((listed) => listed.id === created.id)?.language).toBe('en')
+        expect((await storage.users.update(created.id, { language: null }))?.language).toBeNull()
+        expect((await storage.users.get(created.id))?.language).toBeNull()
+        const chosen = await storage.users.create(user({ language: 'en' }))
+        expect((await storage.users.get(chosen.id))?.language).toBe('en')
+      })
+
       it('keeps sessions until deleted or expired', async () => {
         const created = await storage.users.create(user())
         await storage.sessions.create({ tokenHash: 'old', userId: created.id, createdAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-02T00:00:00Z' })

@@ -1,8 +1,9 @@
 /** Sections (admins): the newsroom's sections and subsections, e.g. Actualités › International. */
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../i18n/errors.js'
 import { slugify, type Section } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
-import { ApiRequestError } from '../api/http.js'
 import { useNewsroom } from '../Newsroom.js'
 
 /** A section id from its name: "Économie" → "economie". */
@@ -11,6 +12,7 @@ export function sectionId(name: string): string {
 }
 
 export function SectionsPage() {
+  const { t } = useTranslation()
   const { sections, reloadSections } = useNewsroom()
   const [name, setName] = useState('')
   const [parentId, setParentId] = useState('')
@@ -22,7 +24,7 @@ export function SectionsPage() {
       await action()
       reloadSections()
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The change could not be saved.')
+      setError(errorMessage(t, caught, 'admin.saveFailed'))
     }
   }
 
@@ -35,16 +37,16 @@ export function SectionsPage() {
   const topLevel = sections.filter((section) => !section.parentId)
   return (
     <main className="admin">
-      <h1 className="admin__title">Sections</h1>
-      <form className="admin__form" onSubmit={add} aria-label="New section">
+      <h1 className="admin__title">{t('admin.sections.title')}</h1>
+      <form className="admin__form" onSubmit={add} aria-label={t('admin.sections.new')}>
         <label className="field">
-          <span className="field__label">Name</span>
+          <span className="field__label">{t('admin.sections.name')}</span>
           <input className="input" required value={name} onChange={(event) => setName(event.target.value)} />
         </label>
         <label className="field">
-          <span className="field__label">Inside</span>
+          <span className="field__label">{t('admin.sections.inside')}</span>
           <select className="input" value={parentId} onChange={(event) => setParentId(event.target.value)}>
-            <option value="">— (top level)</option>
+            <option value="">{t('admin.sections.topLevel')}</option>
             {topLevel.map((section) => (
               <option key={section.id} value={section.id}>
                 {section.name}
@@ -53,7 +55,7 @@ export function SectionsPage() {
           </select>
         </label>
         <button type="submit" className="button button--primary" disabled={!sectionId(name)}>
-          Add section
+          {t('admin.sections.add')}
         </button>
       </form>
       {error && (
@@ -61,7 +63,7 @@ export function SectionsPage() {
           {error}
         </p>
       )}
-      <ul className="sections" aria-label="Sections">
+      <ul className="sections" aria-label={t('admin.sections.list')}>
         {topLevel.map((section) => (
           <li key={section.id}>
             <SectionRow section={section} onRename={(value) => run(() => api.updateSection(section.id, { name: value }))} onDelete={() => run(() => api.deleteSection(section.id))} />
@@ -82,6 +84,7 @@ export function SectionsPage() {
 }
 
 function SectionRow({ section, onRename, onDelete }: { section: Section; onRename: (name: string) => Promise<void>; onDelete: () => Promise<void> }) {
+  const { t } = useTranslation()
   const [editing, setEditing] = useState(false)
   const [value, setValue] = useState(section.name)
   if (editing) {
@@ -93,12 +96,12 @@ function SectionRow({ section, onRename, onDelete }: { section: Section; onRenam
           void onRename(value.trim()).then(() => setEditing(false))
         }}
       >
-        <input className="input input--compact" aria-label={`New name for ${section.name}`} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
+        <input className="input input--compact" aria-label={t('admin.sections.newName', { name: section.name })} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
         <button type="submit" className="button button--primary">
-          Save
+          {t('admin.sections.save')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => setEditing(false)}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
       </form>
     )
@@ -108,10 +111,10 @@ function SectionRow({ section, onRename, onDelete }: { section: Section; onRenam
       <span className="sections__name">{section.name}</span>
       <code className="muted">{section.id}</code>
       <button type="button" className="button button--quiet" onClick={() => setEditing(true)}>
-        Rename
+        {t('admin.sections.rename')}
       </button>
       <button type="button" className="button button--quiet" onClick={() => void onDelete()}>
-        Delete
+        {t('admin.sections.delete')}
       </button>
     </div>
   )

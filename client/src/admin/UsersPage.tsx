@@ -1,13 +1,16 @@
 /** People (admins): create accounts, set roles, disable and enable. Disabling ends the person's sessions at once. */
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../i18n/errors.js'
+import { ROLE_KEYS } from '../i18n/labels.js'
 import type { User } from '@copydesk/shared/api'
 import { ROLES, type Role } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
-import { ApiRequestError } from '../api/http.js'
 import { useNewsroom } from '../Newsroom.js'
 import { Avatar } from '../presence/Avatar.js'
 
 export function UsersPage() {
+  const { t } = useTranslation()
   const { user: me, users, reloadUsers } = useNewsroom()
   const [error, setError] = useState<string | null>(null)
 
@@ -17,26 +20,26 @@ export function UsersPage() {
       await api.updateUser(user.id, body)
       reloadUsers()
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The change could not be saved.')
+      setError(errorMessage(t, caught, 'admin.saveFailed'))
     }
   }
 
   return (
     <main className="admin">
-      <h1 className="admin__title">People</h1>
+      <h1 className="admin__title">{t('admin.people.title')}</h1>
       <NewUserForm onCreated={reloadUsers} />
       {error && (
         <p className="notice notice--error" role="alert">
           {error}
         </p>
       )}
-      <table className="table" aria-label="Accounts">
+      <table className="table" aria-label={t('admin.people.accounts')}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Access</th>
+            <th>{t('admin.people.name')}</th>
+            <th>{t('admin.people.email')}</th>
+            <th>{t('admin.people.role')}</th>
+            <th>{t('admin.people.access')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,24 +54,24 @@ export function UsersPage() {
               <td>
                 <select
                   className="input input--compact"
-                  aria-label={`Role of ${user.displayName}`}
+                  aria-label={t('admin.people.roleOf', { name: user.displayName })}
                   value={user.role}
                   disabled={user.id === me.id}
                   onChange={(event) => void change(user, { role: event.target.value as Role })}
                 >
                   {ROLES.map((role) => (
                     <option key={role} value={role}>
-                      {role}
+                      {t(ROLE_KEYS[role])}
                     </option>
                   ))}
                 </select>
               </td>
               <td>
                 {user.id === me.id ? (
-                  <span className="muted">You</span>
+                  <span className="muted">{t('admin.people.you')}</span>
                 ) : (
                   <button type="button" className="button button--quiet" onClick={() => void change(user, { disabled: !user.disabled })}>
-                    {user.disabled ? 'Enable' : 'Disable'}
+                    {user.disabled ? t('admin.people.enable') : t('admin.people.disable')}
                   </button>
                 )}
               </td>
@@ -81,6 +84,7 @@ export function UsersPage() {
 }
 
 function NewUserForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation()
   const [form, setForm] = useState({ displayName: '', email: '', role: 'reporter' as Role, password: '' })
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
@@ -90,40 +94,40 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
     setError(null)
     try {
       const created = await api.createUser(form)
-      setDone(`${created.displayName} can now sign in as ${created.email}.`)
+      setDone(t('admin.people.created', { name: created.displayName, email: created.email }))
       setForm({ displayName: '', email: '', role: 'reporter', password: '' })
       onCreated()
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The account could not be created.')
+      setError(errorMessage(t, caught, 'admin.people.createFailed'))
     }
   }
 
   return (
-    <form className="admin__form" onSubmit={submit} aria-label="New account">
+    <form className="admin__form" onSubmit={submit} aria-label={t('admin.people.new')}>
       <label className="field">
-        <span className="field__label">Name</span>
+        <span className="field__label">{t('admin.people.name')}</span>
         <input className="input" required value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />
       </label>
       <label className="field">
-        <span className="field__label">Email</span>
+        <span className="field__label">{t('admin.people.email')}</span>
         <input className="input" type="email" required value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
       </label>
       <label className="field">
-        <span className="field__label">Role</span>
+        <span className="field__label">{t('admin.people.role')}</span>
         <select className="input" value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value as Role })}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {t(ROLE_KEYS[role])}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span className="field__label">First password (10+ characters)</span>
+        <span className="field__label">{t('admin.people.firstPassword')}</span>
         <input className="input" type="password" autoComplete="new-password" required minLength={10} value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />
       </label>
       <button type="submit" className="button button--primary">
-        Create account
+        {t('admin.people.create')}
       </button>
       {error && (
         <p className="form__error admin__message" role="alert">

@@ -12,6 +12,7 @@ import type {
   StoryEvent,
   StorySearchResponse,
   TransitionRequest,
+  UpdateMeRequest,
   UpdateStoryRequest,
   UpdateUserRequest,
   User,
@@ -23,6 +24,8 @@ export interface InstanceInfo {
   demo: boolean
   demoAccounts: { email: string; displayName: string; role: string }[]
   demoPassword: string | null
+  /** The interface's default language and the newsroom's time zone. */
+  site: { language: string; timeZone: string }
 }
 
 export interface StoryFilters {
@@ -46,6 +49,7 @@ const id = (value: string) => encodeURIComponent(value)
 export const api = {
   instance: () => request<InstanceInfo>('GET', '/api/instance'),
   me: () => request<User>('GET', '/api/me'),
+  updateMe: (body: UpdateMeRequest) => request<User>('PATCH', '/api/me', body),
   login: (email: string, password: string) => request<User>('POST', '/api/auth/login', { email, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   stories: (filters: StoryFilters = {}) => request<{ stories: Story[] }>('GET', `/api/stories${query({ ...filters })}`),

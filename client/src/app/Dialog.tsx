@@ -1,5 +1,6 @@
 /** A modal dialog on the native <dialog> element: focus trapped, Escape closes, labelled by its title. */
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -34,6 +35,7 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
 
 /** The end of a dialog's form: what went wrong, if anything, then Cancel and the submit button. */
 export function DialogFormFooter({ error, onCancel, submitLabel, disabled = false }: { error: string | null; onCancel: () => void; submitLabel: string; disabled?: boolean }) {
+  const { t } = useTranslation()
   return (
     <>
       {error && (
@@ -43,7 +45,7 @@ export function DialogFormFooter({ error, onCancel, submitLabel, disabled = fals
       )}
       <div className="dialog__actions">
         <button type="button" className="button button--quiet" onClick={onCancel}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={disabled}>
           {submitLabel}

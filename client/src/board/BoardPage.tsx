@@ -6,9 +6,11 @@
  * assign one.
  */
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Story } from '@copydesk/shared/api'
 import type { StoryStatus, TransitionRule } from '@copydesk/shared/workflow'
-import { STATUS_LABELS } from '../app/format.js'
+import { errorMessage } from '../i18n/errors.js'
+import { statusLabel, transitionLabel } from '../i18n/labels.js'
 import { useNewsroom } from '../Newsroom.js'
 import { navigate } from '../app/router.js'
 import { ImportDialog } from '../stories/ImportDialog.js'
@@ -30,6 +32,7 @@ function sortCards(a: Story, b: Story): number {
 }
 
 export function BoardPage() {
+  const { t } = useTranslation()
   const { user, users, sections, stories, presence, upsertStory, storiesLoaded, live } = useNewsroom()
   const [query, setQuery] = useState('')
   const [section, setSection] = useState('')
@@ -41,6 +44,12 @@ export function BoardPage() {
   const [assigning, setAssigning] = useState<Story | null>(null)
   const [dropTarget, setDropTarget] = useState<StoryStatus | null>(null)
   const transition = useTransition(upsertStory)
+  // Arriving on the board (after sign-in, or from a story), focus starts at its heading, not
+  // at the page's top: a screen reader says where it is, a keyboard goes on from there.
+  const title = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) title.current?.focus()
+  }, [])
   const search = useStorySearch(query, stories)
   // While the first answer is on its way (or if search fails), headlines are matched here.
   const results = search.state === 'done' ? search.results : search.state === 'searching' ? search.previous : null
@@ -81,32 +90,34 @@ export function BoardPage() {
   return (
     <main className="board">
       <div className="board__bar">
-        <h1 className="board__title">Story board</h1>
-        <span className={`live-badge${live ? '' : ' live-badge--off'}`} title={live ? 'Updates arrive as they happen' : 'Reconnecting…'}>
-          {live ? 'Live' : 'Reconnecting…'}
+        <h1 className="board__title" ref={title} tabIndex={-1}>
+          {t('board.title')}
+        </h1>
+        <span className={`live-badge${live ? '' : ' live-badge--off'}`} title={live ? t('board.liveHint') : t('board.reconnecting')}>
+          {live ? t('board.live') : t('board.reconnecting')}
         </span>
-        <div className="board__filters" role="group" aria-label="Filters">
+        <div className="board__filters" role="group" aria-label={t('board.filters')}>
           <input
             className="input board__search"
             type="search"
-            placeholder="Search stories"
-            aria-label="Search stories"
-            title="Headlines, standfirsts, text, tags and bylines"
+            placeholder={t('board.search')}
+            aria-label={t('board.search')}
+            title={t('board.searchHint')}
             maxLength={200}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
           />
-          <select className="input" aria-label="Section" value={section} onChange={(event) => setSection(event.target.value)}>
-            <option value="">All sections</option>
+          <select className="input" aria-label={t('board.section')} value={section} onChange={(event) => setSection(event.target.value)}>
+            <option value="">{t('board.allSections')}</option>
             {sections.map((entry) => (
               <option key={entry.id} value={entry.id}>
                 {entry.path.join(' › ')}
               </option>
             ))}
           </select>
-          <select className="input" aria-label="Assignee" value={assignee} onChange={(event) => setAssignee(event.target.value)}>
-            <option value="">Everyone</option>
-            <option value="me">Mine</option>
+          <select className="input" aria-label={t('board.assignee')} value={assignee} onChange={(event) => setAssignee(event.target.value)}>
+            <option value="">{t('board.everyone')}</option>
+            <option value="me">{t('board.mine')}</option>
             {users
               .filter((person) => !person.disabled && person.id !== user.id)
               .map((person) => (
@@ -116,14 +127,14 @@ export function BoardPage() {
               ))}
           </select>
           <label className="switch">
-            <input type="checkbox" checked={showArchive} onChange={(event) => setShowArchive(event.target.checked)} /> Spiked and taken down
+            <input type="checkbox" checked={showArchive} onChange={(event) => setShowArchive(event.target.checked)} /> {t('board.archive')}
           </label>
         </div>
         <button className="button button--quiet" onClick={() => setImporting(true)}>
-          Import…
+          {t('board.import')}
         </button>
         <button className="button button--primary" onClick={() => setCreating(true)}>
-          New story
+          {t('board.newStory')}
         </button>
       </div>
       {importing && <ImportDialog sections={sections} onClose={() => setImporting(false)} onOpen={(story) => navigate(`/stories/${story.id}`)} />}
@@ -131,10 +142,10 @@ export function BoardPage() {
       {searching && (
         <p className="board__search-status" role="status">
           {search.state === 'failed'
-            ? `Search is unavailable (${search.message}): showing headlines that match.`
+            ? t('board.searchFailed', { message: errorMessage(t, search.error, 'errors.network') })
             : results
-              ? `${visible.length === 1 ? '1 story matches' : `${visible.length} stories match`} “${results.query}”${search.state === 'searching' ? ' …' : ''}`
-              : 'Searching…'}
+              ? `${t('board.matches', { count: visible.length, query: results.query })}${search.state === 'searching' ? ' …' : ''}`
+              : t('board.searching')}
         </p>
       )}
       {transition.error && (
@@ -149,7 +160,7 @@ export function BoardPage() {
             <section
               key={status}
               className={`column column--${status}${dropTarget === status ? ' column--drop' : ''}${cards.length === 0 ? ' column--empty' : ''}`}
-              aria-label={STATUS_LABELS[status]}
+              aria-label={statusLabel(t, status)}
               data-status={status}
               onDragOver={(event) => {
                 event.preventDefault()
@@ -159,7 +170,7 @@ export function BoardPage() {
               onDrop={(event) => moveByDrop(event, status)}
             >
               <h2 className="column__title">
-                {STATUS_LABELS[status]} <span className="column__count">{cards.length}</span>
+                {statusLabel(t, status)} <span className="column__count">{cards.length}</span>
               </h2>
               <div className="column__cards">
                 {cards.map((story) => (
@@ -172,7 +183,7 @@ export function BoardPage() {
                     onMenu={(anchor) => setMenu({ story, anchor })}
                   />
                 ))}
-                {storiesLoaded && cards.length === 0 && <p className="column__empty">No stories</p>}
+                {storiesLoaded && cards.length === 0 && <p className="column__empty">{t('board.noStories')}</p>}
               </div>
             </section>
           )
@@ -212,6 +223,7 @@ export function BoardPage() {
 }
 
 function StoryMenu(props: { story: Story; anchor: HTMLElement; moves: TransitionRule[]; canAssign: boolean; onClose: () => void; onMove: (rule: TransitionRule) => void; onAssign: () => void }) {
+  const { t } = useTranslation()
   const ref = useRef<HTMLDivElement>(null)
   const box = props.anchor.getBoundingClientRect()
   useEffect(() => {
@@ -227,22 +239,22 @@ function StoryMenu(props: { story: Story; anchor: HTMLElement; moves: Transition
       ref={ref}
       className="menu"
       role="menu"
-      aria-label="Story actions"
+      aria-label={t('board.menu.label')}
       style={{ top: box.bottom + window.scrollY + 4, left: Math.max(8, box.right + window.scrollX - 220) }}
       onKeyDown={(event) => event.key === 'Escape' && props.onClose()}
     >
       <a className="menu__item" role="menuitem" href={`/stories/${props.story.id}`} onClick={(event) => (event.preventDefault(), navigate(`/stories/${props.story.id}`))}>
-        Open
+        {t('board.menu.open')}
       </a>
       {props.moves.map((rule) => (
         <button key={`${rule.from}-${rule.to}`} type="button" role="menuitem" className="menu__item" onClick={() => props.onMove(rule)}>
-          {rule.label}
-          {rule.to !== rule.from && <span className="menu__hint">→ {STATUS_LABELS[rule.to]}</span>}
+          {transitionLabel(t, rule)}
+          {rule.to !== rule.from && <span className="menu__hint">→ {statusLabel(t, rule.to)}</span>}
         </button>
       ))}
       {props.canAssign && (
         <button type="button" role="menuitem" className="menu__item" onClick={props.onAssign}>
-          Assign…
+          {t('board.assign')}
         </button>
       )}
     </div>

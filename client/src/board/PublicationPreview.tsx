@@ -5,16 +5,20 @@
  * access, no navigation of the app) at desktop or phone width.
  */
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PREVIEW_FINGERPRINT_HEADER, type RevisionKind } from '@copydesk/shared/api'
+import { ApiRequestError } from '../api/http.js'
+import { errorMessage } from '../i18n/errors.js'
+import { key } from '../i18n/labels.js'
 
-export const PREVIEW_WIDTHS = { desktop: { label: 'Desktop', px: null }, phone: { label: 'Phone', px: 390 } } as const
+export const PREVIEW_WIDTHS = { desktop: { label: key('preview.desktop'), px: null }, phone: { label: key('preview.phone'), px: 390 } } as const
 export type PreviewWidth = keyof typeof PREVIEW_WIDTHS
 
 /** How long the note may rest before the preview shows it (a fetch per pause in typing, not per key). */
 const NOTE_PAUSE_MS = 400
 
 /** `fingerprint` names what the page shows: sent with the confirmation, so nothing unseen goes out. */
-export type PreviewState = { state: 'loading' } | { state: 'ready'; html: string; fingerprint: string | null } | { state: 'failed'; message: string }
+export type PreviewState = { state: 'loading' } | { state: 'ready'; html: string; fingerprint: string | null } | { state: 'failed'; error: unknown }
 
 async function fetchPreview(storyId: string, revision: RevisionKind | null, note: string, signal: AbortSignal): Promise<{ html: string; fingerprint: string | null }> {
   const query = new URLSearchParams()
@@ -24,13 +28,13 @@ async function fetchPreview(storyId: string, revision: RevisionKind | null, note
   const response = await fetch(`/api/stories/${encodeURIComponent(storyId)}/preview${search ? `?${search}` : ''}`, { credentials: 'same-origin', signal })
   const text = await response.text()
   if (!response.ok) {
-    let message = `The server answered ${response.status}`
+    let error: { code?: string; message?: string } | undefined
     try {
-      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message
+      error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error
     } catch {
       // not JSON
     }
-    throw new Error(message)
+    throw new ApiRequestError(response.status, error?.code ?? 'http', error?.message ?? `The server answered ${response.status}`)
   }
   return { html: text, fingerprint: response.headers.get(PREVIEW_FINGERPRINT_HEADER) }
 }
@@ -54,7 +58,7 @@ export function usePreview(storyId: string, revision: RevisionKind | null, note:
       ({ html, fingerprint }) => setState({ state: 'ready', html, fingerprint }),
       (error: unknown) => {
         if (controller.signal.aborted) return
-        setState({ state: 'failed', message: error instanceof Error ? error.message : String(error) })
+        setState({ state: 'failed', error })
       },
     )
     return () => controller.abort()
@@ -63,16 +67,17 @@ export function usePreview(storyId: string, revision: RevisionKind | null, note:
 }
 
 export function PublicationPreview({ preview, title }: { preview: PreviewState; title: string }) {
+  const { t } = useTranslation()
   const [width, setWidth] = useState<PreviewWidth>('desktop')
   const px = PREVIEW_WIDTHS[width].px
   return (
-    <section className="preview" aria-label="Preview">
+    <section className="preview" aria-label={t('preview.label')}>
       <div className="preview__bar">
-        <span className="preview__what muted">The reader page as it will go out, from the working copy now.</span>
-        <span className="preview__widths" role="group" aria-label="Preview width">
-          {(Object.keys(PREVIEW_WIDTHS) as PreviewWidth[]).map((key) => (
-            <button key={key} type="button" className="preview__width" aria-pressed={width === key} onClick={() => setWidth(key)}>
-              {PREVIEW_WIDTHS[key].label}
+        <span className="preview__what muted">{t('preview.what')}</span>
+        <span className="preview__widths" role="group" aria-label={t('preview.widths')}>
+          {(Object.keys(PREVIEW_WIDTHS) as PreviewWidth[]).map((name) => (
+            <button key={name} type="button" className="preview__width" aria-pressed={width === name} onClick={() => setWidth(name)}>
+              {t(PREVIEW_WIDTHS[name].label)}
             </button>
           ))}
         </span>
@@ -90,10 +95,10 @@ export function PublicationPreview({ preview, title }: { preview: PreviewState; 
             data-width={width}
           />
         )}
-        {preview.state === 'loading' && <p className="preview__message muted">Rendering the page…</p>}
+        {preview.state === 'loading' && <p className="preview__message muted">{t('preview.rendering')}</p>}
         {preview.state === 'failed' && (
           <p className="preview__message form__error" role="alert">
-            The preview could not be made: {preview.message}
+            {t('preview.failed', { message: errorMessage(t, preview.error, 'errors.network') })}
           </p>
         )}
       </div>

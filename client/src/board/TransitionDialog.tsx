@@ -6,9 +6,14 @@
  * confirmation; Take down and Spike say what will happen.
  */
 import { useEffect, useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { RevisionKind, Story } from '@copydesk/shared/api'
 import type { TransitionRule } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
+import { fromNewsroomInput, toNewsroomInput } from '../app/format.js'
+import { errorMessage } from '../i18n/errors.js'
+import { CONFIRM_KEYS, transitionLabel } from '../i18n/labels.js'
 import { ApiRequestError } from '../api/http.js'
 import { Dialog, DialogFormFooter } from '../app/Dialog.js'
 import { PublicationPreview, usePreview } from './PublicationPreview.js'
@@ -28,36 +33,32 @@ export function needsDialog(rule: TransitionRule): boolean {
 }
 
 /** What a move will do, said before it is made (Take down, Spike). */
-function consequences(story: Story, rule: TransitionRule): string[] {
+function consequences(t: TFunction, story: Story, rule: TransitionRule): string[] {
   if (rule.to === 'unpublished') {
     return [
-      `Readers who open ${story.publicUrl ? story.publicUrl.replace(/^https?:\/\//, '') : 'its page'} will get “410 Gone”: the story is withdrawn.`,
-      'It leaves the front page, its section pages and the feeds; partners reading ninjs get it as canceled.',
-      'A story taken down cannot be published again. Its versions stay here, for the record.',
+      t('workflow.consequences.takeDownPage', { address: story.publicUrl ? story.publicUrl.replace(/^https?:\/\//, '') : t('workflow.consequences.itsPage') }),
+      t('workflow.consequences.takeDownFeeds'),
+      t('workflow.consequences.takeDownFinal'),
     ]
   }
   if (rule.to === 'spiked') {
-    return [
-      'The story leaves the desk’s columns for the Spiked archive, and nobody can edit its text there.',
-      'Nothing is deleted: the desk, or its reporter, can restore it as a draft from the archive.',
-    ]
+    return [t('workflow.consequences.spikeArchive'), t('workflow.consequences.spikeRestore')]
   }
   return []
 }
 
-function confirmLabel(rule: TransitionRule): string {
-  return isPublication(rule) ? `Confirm: ${rule.label.toLowerCase()}` : rule.label
+function confirmLabel(t: TFunction, rule: TransitionRule): string {
+  const confirm = isPublication(rule) ? CONFIRM_KEYS[`${rule.from}>${rule.to}`] : undefined
+  return confirm ? t(confirm) : transitionLabel(t, rule)
 }
 
-/** The local time an hour from now, as a datetime-local value. */
+/** An hour from now on the newsroom's clock, on the hour, as a datetime-local value. */
 function inAnHour(): string {
-  const date = new Date(Date.now() + 60 * 60 * 1000)
-  date.setMinutes(0, 0, 0)
-  const offset = date.getTimezoneOffset() * 60_000
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16)
+  return `${toNewsroomInput(Date.now() + 60 * 60 * 1000).slice(0, 14)}00`
 }
 
 export function TransitionDialog({ story, rule, onDone, onClose }: { story: Story; rule: TransitionRule; onDone: (story: Story) => void; onClose: () => void }) {
+  const { t } = useTranslation()
   const republishing = rule.from === 'published' && rule.to === 'published'
   const [note, setNote] = useState('')
   const [revision, setRevision] = useState<RevisionKind | null>(null)
@@ -77,7 +78,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
       const moved = await api.transition(story.id, {
         to: rule.to,
         ...(note.trim() ? { note: note.trim() } : {}),
-        ...(rule.publishAtRequired ? { publishAt: new Date(publishAt).toISOString() } : {}),
+        ...(rule.publishAtRequired ? { publishAt: (fromNewsroomInput(publishAt) ?? new Date(publishAt)).toISOString() } : {}),
         ...(republishing && revision ? { revision } : {}),
         ...(isPublication(rule) && previewed ? { previewed } : {}),
       })
@@ -86,18 +87,18 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
       if (caught instanceof ApiRequestError && caught.code === 'changed_since_preview') {
         // Someone changed the story while the desk was looking: show what would go out now.
         setPreviewGeneration((generation) => generation + 1)
-        setError('The story changed while you were looking. This is the new preview: check it, then confirm again.')
+        setError(t('workflow.changedSincePreview'))
       } else {
-        setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+        setError(errorMessage(t, caught, 'workflow.moveFailed'))
       }
       setBusy(false)
     }
   }
 
   const publication = isPublication(rule)
-  const said = consequences(story, rule)
+  const said = consequences(t, story, rule)
   return (
-    <Dialog title={`${rule.label}: ${story.headline || 'Untitled story'}`} onClose={onClose} wide={publication}>
+    <Dialog title={t('workflow.dialogTitle', { action: transitionLabel(t, rule), headline: story.headline || t('card.untitled') })} onClose={onClose} wide={publication}>
       <form className="form" onSubmit={submit}>
         {publication && (
           <PreviewPane
@@ -118,29 +119,29 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
         )}
         {rule.publishAtRequired && (
           <label className="field">
-            <span className="field__label">Publish at</span>
+            <span className="field__label">{t('workflow.publishAt')}</span>
             <input className="input" type="datetime-local" required value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
           </label>
         )}
         {republishing && (
           <fieldset className="field choice">
-            <legend className="field__label">What is this republication?</legend>
+            <legend className="field__label">{t('workflow.revision.legend')}</legend>
             <label className="choice__option">
               <input type="radio" name="revision" value="update" required checked={revision === 'update'} onChange={() => setRevision('update')} />
               <span>
-                <strong>Update</strong> <span className="muted">new information: readers see “Updated” and the note</span>
+                <strong>{t('workflow.revision.update')}</strong> <span className="muted">{t('workflow.revision.updateHint')}</span>
               </span>
             </label>
             <label className="choice__option">
               <input type="radio" name="revision" value="correction" required checked={revision === 'correction'} onChange={() => setRevision('correction')} />
               <span>
-                <strong>Correction</strong> <span className="muted">an error fixed: listed under the article with its date</span>
+                <strong>{t('workflow.revision.correction')}</strong> <span className="muted">{t('workflow.revision.correctionHint')}</span>
               </span>
             </label>
           </fieldset>
         )}
         <label className="field">
-          <span className="field__label">{republishing ? 'Note for readers (required): what changed' : rule.noteRequired ? 'Note (required): what needs doing, or why' : 'Note (optional)'}</span>
+          <span className="field__label">{republishing ? t('workflow.note.republish') : rule.noteRequired ? t('workflow.note.required') : t('workflow.note.optional')}</span>
           <textarea
             className="input textarea"
             rows={publication ? 2 : 4}
@@ -154,7 +155,7 @@ export function TransitionDialog({ story, rule, onDone, onClose }: { story: Stor
         <DialogFormFooter
           error={error}
           onCancel={onClose}
-          submitLabel={confirmLabel(rule)}
+          submitLabel={confirmLabel(t, rule)}
           // A publication is confirmed once its page was seen (or could not be made: then the error says why).
           disabled={busy || (rule.noteRequired && !note.trim()) || (republishing && !revision) || (publication && !previewReady)}
         />
@@ -179,16 +180,18 @@ function PreviewPane({
   onState: (ready: boolean) => void
   onShown: (fingerprint: string | null) => void
 }) {
+  const { t } = useTranslation()
   const preview = usePreview(story.id, revision, note, generation)
   const settled = preview.state !== 'loading'
   const fingerprint = preview.state === 'ready' ? preview.fingerprint : null
   useEffect(() => onState(settled), [settled, onState])
   useEffect(() => onShown(fingerprint), [fingerprint, onShown])
-  return <PublicationPreview preview={preview} title={`Preview of “${story.headline || 'Untitled story'}” as readers will see it`} />
+  return <PublicationPreview preview={preview} title={t('workflow.previewTitle', { headline: story.headline || t('card.untitled') })} />
 }
 
 /** Performs a move: at once, or through the dialog when it needs a note or a time, or asks first. */
 export function useTransition(onDone: (story: Story) => void) {
+  const { t } = useTranslation()
   const [pending, setPending] = useState<{ story: Story; rule: TransitionRule } | null>(null)
   const [error, setError] = useState<string | null>(null)
   async function start(story: Story, rule: TransitionRule) {
@@ -200,7 +203,7 @@ export function useTransition(onDone: (story: Story) => void) {
     try {
       onDone(await api.transition(story.id, { to: rule.to }))
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be moved.')
+      setError(errorMessage(t, caught, 'workflow.moveFailed'))
     }
   }
   const dialog = pending ? (

@@ -1,7 +1,9 @@
 /** What the board and the story page say about a story: deadline, length against target, moves available, unpublished changes. */
+import type { TFunction } from 'i18next'
 import type { Story, User } from '@copydesk/shared/api'
 import { availableTransitions, isDesk, type TransitionRule } from '@copydesk/shared/workflow'
-import { formatCount } from '../app/format.js'
+import { key } from '../i18n/labels.js'
+import { formatClock, formatCount, formatDay, formatDuration, sameNewsroomDay } from '../app/format.js'
 
 export function movesFor(user: User, story: Story): TransitionRule[] {
   return availableTransitions(
@@ -25,20 +27,20 @@ export interface DeadlineFacts {
   soon: boolean
 }
 
-/** "in 2 h", "today 18:00", "3 h late"… relative to now. */
-export function deadlineFacts(deadline: string | null, status: Story['status'], now = Date.now()): DeadlineFacts | null {
+/** "in 2 h", "today 18:00", "3 h late"… relative to now, in the newsroom's time zone. */
+export function deadlineFacts(t: TFunction, deadline: string | null, status: Story['status'], now = Date.now()): DeadlineFacts | null {
   if (!deadline) return null
   const at = new Date(deadline).getTime()
   const minutes = Math.round((at - now) / 60_000)
   const done = status === 'published' || status === 'spiked' || status === 'unpublished' || status === 'scheduled'
-  const clock = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
-  const day = new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })
-  const sameDay = new Date(at).toDateString() === new Date(now).toDateString()
   if (minutes < 0 && !done) {
     const late = -minutes
-    return { label: late < 60 ? `${late} min late` : `${Math.round(late / 60)} h late`, overdue: true, soon: false }
+    const duration = late < 60 ? formatDuration(late, 'minute') : formatDuration(Math.round(late / 60), 'hour')
+    return { label: t('facts.lateMinutes', { duration }), overdue: true, soon: false }
   }
-  return { label: sameDay ? `today ${clock}` : `${day} ${clock}`, overdue: false, soon: !done && minutes < 120 }
+  const time = formatClock(at)
+  const label = sameNewsroomDay(at, now) ? t('facts.today', { time }) : t('facts.onDay', { day: formatDay(at), time })
+  return { label, overdue: false, soon: !done && minutes < 120 }
 }
 
 export interface LengthFacts {
@@ -47,27 +49,25 @@ export interface LengthFacts {
   ratio: number | null
 }
 
-export function lengthFacts(story: Story): LengthFacts {
+export function lengthFacts(t: TFunction, story: Story): LengthFacts {
   const target = story.lengthTarget
-  if (!target) return { label: `${formatCount(story.length.words)} words`, ratio: null }
+  if (!target) return { label: t('facts.words', { count: story.length.words, formatted: formatCount(story.length.words) }), ratio: null }
   const value = target.unit === 'words' ? story.length.words : story.length.signs
-  const unit = target.unit === 'words' ? 'words' : 'signes'
-  return { label: `${formatCount(value)} / ${formatCount(target.value)} ${unit}`, ratio: value / target.value }
+  const label = t(target.unit === 'words' ? key('facts.lengthWords') : key('facts.lengthSigns'), { value: formatCount(value), target: formatCount(target.value) })
+  return { label, ratio: value / target.value }
 }
 
 /** "publishes in 42 min", "publishes in 3 h 05", "publishes Fri 27 Nov 06:00": the countdown of a scheduled story. */
-export function publishCountdown(publishAt: string | null, now = Date.now()): { label: string; soon: boolean } | null {
+export function publishCountdown(t: TFunction, publishAt: string | null, now = Date.now()): { label: string; soon: boolean } | null {
   if (!publishAt) return null
   const at = new Date(publishAt).getTime()
   const seconds = Math.round((at - now) / 1000)
-  if (seconds <= 0) return { label: 'publishing now', soon: true }
-  if (seconds < 60) return { label: `publishes in ${seconds} s`, soon: true }
+  if (seconds <= 0) return { label: t('facts.publishingNow'), soon: true }
+  if (seconds < 60) return { label: t('facts.publishesIn', { duration: formatDuration(seconds, 'second') }), soon: true }
   const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return { label: `publishes in ${minutes} min`, soon: true }
-  if (minutes < 24 * 60) return { label: `publishes in ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')}`, soon: false }
-  const day = new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })
-  const clock = new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })
-  return { label: `publishes ${day} ${clock}`, soon: false }
+  if (minutes < 60) return { label: t('facts.publishesIn', { duration: formatDuration(minutes, 'minute') }), soon: true }
+  if (minutes < 24 * 60) return { label: t('facts.publishesInHours', { hours: Math.floor(minutes / 60), minutes: String(minutes % 60).padStart(2, '0') }), soon: false }
+  return { label: t('facts.publishesOn', { day: formatDay(at), time: formatClock(at) }), soon: false }
 }
 
 /**
@@ -75,10 +75,11 @@ export function publishCountdown(publishAt: string | null, now = Date.now()): { 
  * readers do not have yet (null when they have it all). Counted by the server against the
  * live version; the review's diff will show the text itself.
  */
-export function unpublishedChangesFacts(story: Story): { label: string; detail: string } | null {
+export function unpublishedChangesFacts(t: TFunction, story: Story): { label: string; detail: string } | null {
   const changes = story.unpublishedChanges
   if (story.status !== 'published' || !changes) return null
-  const counts = [`+${formatCount(changes.wordsAdded)} ${changes.wordsAdded === 1 ? 'word' : 'words'}`, `−${formatCount(changes.wordsRemoved)} ${changes.wordsRemoved === 1 ? 'word' : 'words'}`]
-  const label = changes.wordsAdded === 0 && changes.wordsRemoved === 0 ? 'no word changed: formatting or layout' : counts.join(' / ')
-  return { label, detail: `The working copy differs from version ${changes.sinceVersion}, which readers see: ${label} since published. Republish to put it out.` }
+  const added = t('facts.wordsAdded', { count: changes.wordsAdded, formatted: formatCount(changes.wordsAdded) })
+  const removed = t('facts.wordsRemoved', { count: changes.wordsRemoved, formatted: formatCount(changes.wordsRemoved) })
+  const label = changes.wordsAdded === 0 && changes.wordsRemoved === 0 ? t('facts.noWordChanged') : t('facts.changesCounts', { added, removed })
+  return { label, detail: t('facts.changesDetail', { version: changes.sinceVersion, changes: label }) }
 }

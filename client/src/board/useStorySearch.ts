@@ -27,7 +27,7 @@ export type StorySearch =
   | { state: 'idle' }
   | { state: 'searching'; query: string; previous: StorySearchResults | null }
   | { state: 'done'; results: StorySearchResults }
-  | { state: 'failed'; query: string; message: string }
+  | { state: 'failed'; query: string; error: unknown }
 
 /**
  * `revision` changes whenever the board's stories do (the story map itself will do): the
@@ -49,7 +49,7 @@ export function useStorySearch(text: string, revision: unknown): StorySearch {
       },
       (error: unknown) => {
         if (request !== latest.current) return
-        setSearch({ state: 'failed', query: question, message: error instanceof Error ? error.message : String(error) })
+        setSearch({ state: 'failed', query: question, error })
       },
     )
   }

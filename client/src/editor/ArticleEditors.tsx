@@ -4,6 +4,9 @@
  * show in whichever field their owner is in). The toolbar acts on the field last focused.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatList } from '../app/format.js'
+import { key } from '../i18n/labels.js'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import type { Story, User } from '@copydesk/shared/api'
 import type { StoryField } from '@copydesk/shared/schema'
@@ -14,34 +17,39 @@ import { ShortcutsDialog } from './ShortcutsDialog.js'
 import type { StoryConnection } from './StoryConnection.js'
 import { Toolbar } from './Toolbar.js'
 
-const LABELS: Record<StoryField, string> = { headline: 'Headline', standfirst: 'Standfirst', body: 'Story body' }
+const LABELS: Record<StoryField, string> = { headline: key('editor.field.headline'), standfirst: key('editor.field.standfirst'), body: key('editor.field.body') }
+
+function fieldAttributes(field: StoryField, label: string): Record<string, string> {
+  // `role` is TipTap's own default, repeated: new attributes replace the old ones whole.
+  return { role: 'textbox', class: `field-editor field-editor--${field}`, 'aria-label': label, 'data-field': field, spellcheck: 'true' }
+}
 
 function useFieldEditor(field: StoryField, context: FieldEditorContext, readOnly: boolean, onFocus: (field: StoryField, editor: Editor) => void): Editor | null {
+  const { t, i18n } = useTranslation()
   const editor = useEditor(
     {
       extensions: fieldExtensions(field, context),
       editable: !readOnly,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          class: `field-editor field-editor--${field}`,
-          'aria-label': LABELS[field],
-          'data-field': field,
-          spellcheck: 'true',
-        },
-      },
+      editorProps: { attributes: fieldAttributes(field, t(LABELS[field])) },
       onFocus: ({ editor: focused }) => onFocus(field, focused),
     },
+    // Not the language: a switch must keep these editors (their selection, what is being typed).
     [context],
   )
   useEffect(() => {
     if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly)
   }, [editor, readOnly])
+  // A switch of language relabels the field and redraws its placeholder, on the same editor.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setOptions({ editorProps: { attributes: fieldAttributes(field, t(LABELS[field])) } })
+  }, [editor, field, t, i18n.language])
   return editor
 }
 
 export function ArticleEditors({ connection, user, story, readOnly }: { connection: StoryConnection; user: User; story: Story | null; readOnly: boolean }) {
+  const { t } = useTranslation()
   const editors = useRef<Partial<Record<StoryField, Editor | null>>>({})
   const [active, setActive] = useState<StoryField>('body')
   const [linkOpen, setLinkOpen] = useState(false)
@@ -67,7 +75,9 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
       language: () => language.current,
       notify: setNotice,
     }),
-    [connection, user],
+    // The person's name and colour, not the account object: saving a setting (the interface
+    // language) gives a new object, and must not rebuild the editors under the caret.
+    [connection, user.id, user.displayName, user.color],
   )
 
   const onFocus = useCallback(
@@ -82,6 +92,15 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
   const standfirst = useFieldEditor('standfirst', context, readOnly, onFocus)
   const body = useFieldEditor('body', context, readOnly, onFocus)
   editors.current = { headline, standfirst, body }
+
+  // A story opens with the caret in its headline (once; not if the person already went
+  // somewhere, say the notifications): the keyboard starts at the text, not the page's top.
+  const focusedOnOpen = useRef(false)
+  useEffect(() => {
+    if (!headline || focusedOnOpen.current || readOnly) return
+    focusedOnOpen.current = true
+    if (document.activeElement === document.body || document.activeElement === null) headline.commands.focus('end')
+  }, [headline, readOnly])
 
   // Leaving every field: the others see this person reading, not in a field.
   useEffect(() => {
@@ -125,7 +144,7 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
           <div className="editor-notice" role="alert" data-testid="editor-notice">
             <span>{notice}</span>
             <button type="button" className="button button--quiet" onClick={() => setNotice(null)}>
-              Dismiss
+              {t('editor.dismiss')}
             </button>
           </div>
         )}
@@ -133,13 +152,13 @@ export function ArticleEditors({ connection, user, story, readOnly }: { connecti
       {shortcutsOpen && <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />}
       <main className="article-page" onKeyDown={onKeyDown}>
         {/* The story's language, for spellchecking and hyphenation; the editors inherit it. */}
-        <article className="article" aria-label="Story" lang={story?.language ?? 'fr'}>
+        <article className="article" aria-label={t('editor.story')} lang={story?.language ?? 'fr'}>
           <EditorContent editor={headline} className="article__headline" />
           {headline && <HeadlineCounter editor={headline} />}
           <EditorContent editor={standfirst} className="article__standfirst" />
           {author.length > 0 && (
             <p className="article__byline">
-              By {author.map((entry) => entry.name).join(' and ')}
+              {t('editor.byline', { names: formatList(author.map((entry) => entry.name)) })}
             </p>
           )}
           <EditorContent editor={body} className="article__body" />

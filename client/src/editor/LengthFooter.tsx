@@ -1,5 +1,6 @@
 /** Live length of the standfirst and the body: words and signes (characters with spaces). */
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import { fieldBlocks, measureText, type TextLength } from '@copydesk/shared/doc'
 import { formatCount } from '../app/format.js'
@@ -9,6 +10,7 @@ function measure(doc: Y.Doc): { standfirst: TextLength; body: TextLength } {
 }
 
 export function LengthFooter({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation()
   const [length, setLength] = useState(() => measure(doc))
   useEffect(() => {
     let frame = 0
@@ -26,16 +28,16 @@ export function LengthFooter({ doc }: { doc: Y.Doc }) {
       cancelAnimationFrame(frame)
     }
   }, [doc])
-  const part = (name: string, value: TextLength) => (
-    <span className="length__part" data-length={name.toLowerCase()}>
-      <span className="length__name">{name}</span> {formatCount(value.words)} words · {formatCount(value.signs)} signes
+  const part = (name: 'standfirst' | 'body' | 'total', label: string, value: TextLength) => (
+    <span className="length__part" data-length={name}>
+      <span className="length__name">{label}</span> {t('editor.length.counts', { words: formatCount(value.words), signs: formatCount(value.signs) })}
     </span>
   )
   return (
-    <footer className="length" aria-label="Length">
-      {part('Standfirst', length.standfirst)}
-      {part('Body', length.body)}
-      {part('Total', { words: length.standfirst.words + length.body.words, signs: length.standfirst.signs + length.body.signs })}
+    <footer className="length" aria-label={t('editor.length.label')}>
+      {part('standfirst', t('editor.length.standfirst'), length.standfirst)}
+      {part('body', t('editor.length.body'), length.body)}
+      {part('total', t('editor.length.total'), { words: length.standfirst.words + length.body.words, signs: length.standfirst.signs + length.body.signs })}
     </footer>
   )
 }

@@ -1,9 +1,11 @@
 /** Adding or changing a link: only web and email addresses are accepted. */
 import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Editor } from '@tiptap/core'
 import { normalizeHref } from '@copydesk/shared/schema'
 
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const { t } = useTranslation()
   const current = (editor.getAttributes('link').href as string | undefined) ?? ''
   const [value, setValue] = useState(current)
   const [error, setError] = useState<string | null>(null)
@@ -14,7 +16,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
     event.preventDefault()
     const href = normalizeHref(value)
     if (!href) {
-      setError('Use a web address (https://…) or an email address.')
+      setError(t('editor.link.invalid'))
       return
     }
     const chain = editor.chain().focus()
@@ -43,15 +45,15 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
           onClose()
         }
       }}
-      aria-label="Link"
+      aria-label={t('editor.link.label')}
     >
       <input
         ref={input}
         className="input link-form__input"
         type="text"
         inputMode="url"
-        placeholder="https://… or name@example.org"
-        aria-label="Link address"
+        placeholder={t('editor.link.placeholder')}
+        aria-label={t('editor.link.address')}
         value={value}
         onChange={(event) => {
           setValue(event.target.value)
@@ -59,11 +61,11 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
         }}
       />
       <button className="button button--primary" type="submit">
-        {current ? 'Update' : 'Add link'}
+        {current ? t('editor.link.update') : t('editor.link.add')}
       </button>
       {current && (
         <button className="button button--quiet" type="button" onClick={remove}>
-          Remove
+          {t('editor.link.remove')}
         </button>
       )}
       {error && (

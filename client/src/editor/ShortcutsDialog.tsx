@@ -1,11 +1,13 @@
 /** The list of keyboard shortcuts (Ctrl+/, or `?` outside a text field, or the toolbar's button). */
+import { useTranslation } from 'react-i18next'
 import { Dialog } from '../app/Dialog.js'
 import { SHORTCUTS, shortcutLabel, type ShortcutName } from './shortcuts.js'
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation()
   const names = Object.keys(SHORTCUTS) as ShortcutName[]
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose}>
+    <Dialog title={t('editor.shortcuts.shortcuts')} onClose={onClose}>
       <table className="shortcuts">
         <tbody>
           {names.map((name) => {
@@ -13,8 +15,8 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
             return (
               <tr key={name} data-shortcut={name}>
                 <th scope="row" className="shortcuts__action">
-                  {shortcut.action}
-                  {shortcut.where && <span className="shortcuts__where"> ({shortcut.where})</span>}
+                  {t(shortcut.action)}
+                  {shortcut.where && <span className="shortcuts__where"> ({t(shortcut.where)})</span>}
                 </th>
                 <td className="shortcuts__keys">
                   <kbd>{shortcutLabel(name)}</kbd>
@@ -26,7 +28,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
       </table>
       <div className="dialog__actions">
         <button type="button" className="button button--primary" onClick={onClose}>
-          Close
+          {t('dialog.close')}
         </button>
       </div>
     </Dialog>

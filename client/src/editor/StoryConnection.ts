@@ -19,6 +19,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as encoding from 'lib0/encoding'
 import { CloseCode, MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from '@copydesk/shared/protocol'
 import { STORY_FIELDS } from '@copydesk/shared/schema'
+import { key } from '../i18n/labels.js'
 
 export type ConnectionState =
   | { kind: 'connecting' }
@@ -26,17 +27,18 @@ export type ConnectionState =
   | { kind: 'saved' }
   | { kind: 'offline'; pending: number }
   | { kind: 'reconnecting'; pending: number }
+  /** `reason`: a catalogue key (`editor.closed.*`), shown in the person's language. */
   | { kind: 'closed'; reason: string }
 
 /** Prefix of the IndexedDB databases holding offline copies (cleared at sign-out). */
 export const OFFLINE_DB_PREFIX = 'copydesk-story-'
 
 const CLOSE_REASONS: Record<number, string> = {
-  [CloseCode.UNAUTHENTICATED]: 'Your session has ended. Sign in again to keep writing.',
-  [CloseCode.FORBIDDEN]: 'You no longer have access to this story.',
-  [CloseCode.STORY_NOT_FOUND]: 'This story no longer exists.',
-  [CloseCode.DOCUMENT_TOO_LARGE]: 'This story has reached its size limit. Your last change could not be saved.',
-  [CloseCode.MALFORMED_MESSAGE]: 'The connection hit an error. Reload the page to continue.',
+  [CloseCode.UNAUTHENTICATED]: key('editor.closed.unauthenticated'),
+  [CloseCode.FORBIDDEN]: key('editor.closed.forbidden'),
+  [CloseCode.STORY_NOT_FOUND]: key('editor.closed.notFound'),
+  [CloseCode.DOCUMENT_TOO_LARGE]: key('editor.closed.tooLarge'),
+  [CloseCode.MALFORMED_MESSAGE]: key('editor.closed.malformed'),
 }
 
 /** How long typing may pause before the editor asks the server to confirm, and the longest it waits. */
@@ -101,7 +103,7 @@ export class StoryConnection {
       }
     })
     this.provider.on('closed', ({ code }: { code: number }) => {
-      this.closedReason = CLOSE_REASONS[code] ?? 'The connection to this story was closed.'
+      this.closedReason = CLOSE_REASONS[code] ?? key('editor.closed.other')
       this.changed()
     })
     window.addEventListener('online', this.wentOnline)

@@ -4,23 +4,22 @@
  * step so far. Editable as the person's role allows; the server checks again.
  */
 import { useEffect, useState, type FormEvent } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../i18n/errors.js'
+import { key, statusLabel } from '../i18n/labels.js'
 import { slugify, type Story, type StoryEvent, type UpdateStoryRequest } from '@copydesk/shared/api'
 import { isDesk } from '@copydesk/shared/workflow'
 import { api } from '../api/endpoints.js'
-import { ApiRequestError } from '../api/http.js'
-import { STATUS_LABELS, timeAgo } from '../app/format.js'
+import { formatList, fromNewsroomInput, timeAgo, toNewsroomInput } from '../app/format.js'
 import { useNewsroom } from '../Newsroom.js'
 import { AssignDialog } from '../board/AssignDialog.js'
 import { Avatar } from '../presence/Avatar.js'
 import { PublishingPanel } from './PublishingPanel.js'
 
-function toLocalInput(iso: string | null): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
-}
 
 export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (story: Story) => void }) {
+  const { t } = useTranslation()
   const { user, users, sections } = useNewsroom()
   const desk = isDesk(user.role)
   const own = story.assignees.some((person) => person.id === user.id) || story.createdBy === user.id
@@ -47,45 +46,45 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
       body.lengthTarget = form.lengthValue ? { value: Number(form.lengthValue), unit: form.lengthUnit } : null
     }
     if (desk) {
-      if (form.deadline !== original.deadline) body.deadline = form.deadline ? new Date(form.deadline).toISOString() : null
+      if (form.deadline !== original.deadline) body.deadline = form.deadline ? (fromNewsroomInput(form.deadline)?.toISOString() ?? null) : null
       if (form.priority !== original.priority) body.priority = form.priority
       if (form.internalNote !== original.internalNote) body.internalNote = form.internalNote
     }
     if (Object.keys(body).length === 0) return
     try {
       onChanged(await api.updateStory(story.id, body))
-      setMessage({ kind: 'ok', text: 'Saved.' })
+      setMessage({ kind: 'ok', text: t('details.saved') })
     } catch (caught) {
-      setMessage({ kind: 'error', text: caught instanceof ApiRequestError ? caught.message : 'The change could not be saved.' })
+      setMessage({ kind: 'error', text: errorMessage(t, caught, 'details.saveFailed') })
     }
   }
 
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value })
   return (
-    <aside className="details" aria-label="Story details">
+    <aside className="details" aria-label={t('details.label')}>
       <form className="details__form" onSubmit={save}>
-        <h2 className="details__title">Details</h2>
+        <h2 className="details__title">{t('details.title')}</h2>
         <div className="details__people">
-          <span className="field__label">Assigned</span>
+          <span className="field__label">{t('details.assigned')}</span>
           <span className="details__assignees">
             {story.assignees.map((person) => (
               <span key={person.id} className="details__person">
                 <Avatar name={person.name} color={person.color} size="small" /> {person.name}
               </span>
             ))}
-            {story.assignees.length === 0 && <span className="muted">Nobody yet</span>}
+            {story.assignees.length === 0 && <span className="muted">{t('details.nobody')}</span>}
           </span>
           {desk && (
             <button type="button" className="button button--quiet" onClick={() => setAssigning(true)}>
-              Assign…
+              {t('board.assign')}
             </button>
           )}
         </div>
         <fieldset className="details__fields" disabled={!canEdit}>
           <label className="field">
-            <span className="field__label">Section</span>
+            <span className="field__label">{t('details.section')}</span>
             <select className="input" value={form.section} onChange={set('section')}>
-              <option value="">None</option>
+              <option value="">{t('details.noSection')}</option>
               {sections.map((section) => (
                 <option key={section.id} value={section.id}>
                   {section.path.join(' › ')}
@@ -94,59 +93,59 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
             </select>
           </label>
           <label className="field">
-            <span className="field__label">Tags (comma-separated)</span>
+            <span className="field__label">{t('details.tags')}</span>
             <input className="input" value={form.tags} onChange={set('tags')} />
           </label>
           <label className="field">
-            <span className="field__label">Slug</span>
+            <span className="field__label">{t('details.slug')}</span>
             <span className="details__inline">
               <input className="input" value={form.slug} pattern="[a-z0-9]+(-[a-z0-9]+)*" onChange={set('slug')} />
               <button type="button" className="button button--quiet" onClick={() => setForm({ ...form, slug: slugify(story.headline, 120) })}>
-                From headline
+                {t('details.fromHeadline')}
               </button>
             </span>
           </label>
           <label className="field">
-            <span className="field__label">Language</span>
+            <span className="field__label">{t('details.language')}</span>
             <select className="input" value={form.language} onChange={set('language')}>
               {[...new Set(['fr', 'en', form.language])].map((code) => (
                 <option key={code} value={code}>
-                  {LANGUAGE_NAMES[code] ?? code}
+                  {LANGUAGE_KEYS[code] ? t(LANGUAGE_KEYS[code]) : code}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span className="field__label">Length target</span>
+            <span className="field__label">{t('details.lengthTarget')}</span>
             <span className="details__inline">
               <input className="input" type="number" min={1} max={100000} value={form.lengthValue} onChange={set('lengthValue')} />
-              <select className="input" aria-label="Unit" value={form.lengthUnit} onChange={set('lengthUnit')}>
-                <option value="words">words</option>
-                <option value="signs">signes</option>
+              <select className="input" aria-label={t('details.unit')} value={form.lengthUnit} onChange={set('lengthUnit')}>
+                <option value="words">{t('details.units.words')}</option>
+                <option value="signs">{t('details.units.signs')}</option>
               </select>
             </span>
           </label>
           <fieldset className="details__desk" disabled={!desk}>
             <label className="field">
-              <span className="field__label">Deadline</span>
+              <span className="field__label">{t('details.deadline')}</span>
               <input className="input" type="datetime-local" value={form.deadline} onChange={set('deadline')} />
             </label>
             <label className="field">
-              <span className="field__label">Priority</span>
+              <span className="field__label">{t('details.priority')}</span>
               <select className="input" value={form.priority} onChange={set('priority')}>
-                <option value="low">Low</option>
-                <option value="normal">Normal</option>
-                <option value="high">High</option>
-                <option value="urgent">Urgent</option>
+                <option value="low">{t('details.priorities.low')}</option>
+                <option value="normal">{t('details.priorities.normal')}</option>
+                <option value="high">{t('details.priorities.high')}</option>
+                <option value="urgent">{t('details.priorities.urgent')}</option>
               </select>
             </label>
             <label className="field">
-              <span className="field__label">Internal note (the newsroom only; @name to mention)</span>
+              <span className="field__label">{t('details.internalNote')}</span>
               <textarea className="input textarea" rows={3} value={form.internalNote} onChange={set('internalNote')} />
             </label>
           </fieldset>
           <button type="submit" className="button button--primary">
-            Save details
+            {t('details.save')}
           </button>
           {message && (
             <p className={message.kind === 'error' ? 'form__error' : 'muted'} role={message.kind === 'error' ? 'alert' : 'status'}>
@@ -156,16 +155,14 @@ export function StoryDetails({ story, onChanged }: { story: Story; onChanged: (s
         </fieldset>
       </form>
       <PublishingPanel story={story} />
-      <section className="details__history" aria-label="History">
-        <h2 className="details__title">History</h2>
+      <section className="details__history" aria-label={t('details.history')}>
+        <h2 className="details__title">{t('details.history')}</h2>
         <ol className="history">
           {(history ?? []).map((event) => (
             <li key={event.id} className="history__item">
-              <span className="history__what">{describeEvent(event)}</span>
-              {event.note && <span className="history__note">“{event.note}”</span>}
-              <span className="history__when">
-                {event.actor?.name ?? 'Copydesk'} · {timeAgo(event.at)}
-              </span>
+              <span className="history__what">{describeEvent(t, event)}</span>
+              {event.note && <span className="history__note">{t('notifications.quoted', { note: event.note })}</span>}
+              <span className="history__when">{t('details.when', { who: event.actor?.name ?? t('details.system'), when: timeAgo(event.at) })}</span>
             </li>
           ))}
         </ol>
@@ -192,7 +189,8 @@ function fromStory(story: Story) {
     slug: story.slug,
     lengthValue: story.lengthTarget ? String(story.lengthTarget.value) : '',
     lengthUnit: story.lengthTarget?.unit ?? ('words' as 'words' | 'signs'),
-    deadline: toLocalInput(story.deadline),
+    // The newsroom's wall clock, as the deadline is shown everywhere else.
+    deadline: toNewsroomInput(story.deadline),
     priority: story.priority,
     internalNote: story.internalNote,
     language: story.language,
@@ -200,19 +198,39 @@ function fromStory(story: Story) {
 }
 
 /** Languages the published page typesets (French spacing and quotes for French). */
-const LANGUAGE_NAMES: Record<string, string> = { fr: 'French (French typography)', en: 'English' }
+const LANGUAGE_KEYS: Record<string, string> = { fr: key('details.languages.fr'), en: key('details.languages.en') }
 
-function describeEvent(event: StoryEvent): string {
+function describeEvent(t: TFunction, event: StoryEvent): string {
   switch (event.kind) {
     case 'created':
-      return 'Created'
+      return t('details.event.created')
     case 'transition':
-      return event.from === event.to ? `Republished${event.detail === 'correction' ? ' (correction)' : event.detail === 'update' ? ' (update)' : ''}` : `${STATUS_LABELS[event.from ?? ''] ?? event.from} → ${STATUS_LABELS[event.to ?? ''] ?? event.to}`
+      if (event.from === event.to) {
+        return t(event.detail === 'correction' ? key('details.event.republishedCorrection') : event.detail === 'update' ? key('details.event.republishedUpdate') : key('details.event.republished'))
+      }
+      return t('details.event.moved', { from: statusLabel(t, event.from), to: statusLabel(t, event.to) })
     case 'assigned':
-      return `Assigned ${event.detail ?? ''}`
+      return t('details.event.assigned', { who: event.detail ?? '' })
     case 'unassigned':
-      return `Unassigned ${event.detail ?? ''}`
+      return t('details.event.unassigned', { who: event.detail ?? '' })
     case 'metadata':
-      return `Changed ${event.detail ?? 'details'}`
+      return t('details.event.metadata', { what: event.detail ? changedFields(t, event.detail) : t('details.event.details') })
   }
+}
+
+/** The story's fields as the server names them in its history ("sectionId, tags"), in the person's words. */
+const FIELD_KEYS: Record<string, string> = {
+  sectionId: key('details.fields.section'),
+  tags: key('details.fields.tags'),
+  slug: key('details.fields.slug'),
+  byline: key('details.fields.byline'),
+  deadline: key('details.fields.deadline'),
+  lengthTarget: key('details.fields.lengthTarget'),
+  priority: key('details.fields.priority'),
+  internalNote: key('details.fields.internalNote'),
+  language: key('details.fields.language'),
+}
+
+function changedFields(t: TFunction, detail: string): string {
+  return formatList(detail.split(/,\s*/).map((field) => (FIELD_KEYS[field] ? t(FIELD_KEYS[field]) : field)))
 }

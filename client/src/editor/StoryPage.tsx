@@ -4,6 +4,10 @@
  * workflow (moving live as others move it), its details and history, and its length.
  */
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../i18n/errors.js'
+import { readOnlyText } from '../i18n/labels.js'
+import { Announcer } from './Announcer.js'
 import type { Story, User } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
 import { ApiRequestError } from '../api/http.js'
@@ -20,6 +24,7 @@ import { useConnectionState, useReady, useStoryConnection } from './useStoryConn
 import { WorkflowBar } from './WorkflowBar.js'
 
 export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user: User; onSignOut: () => void }) {
+  const { t } = useTranslation()
   const { stories, upsertStory } = useNewsroom()
   const [loadError, setLoadError] = useState<string | null>(null)
   const connection = useStoryConnection(storyId)
@@ -27,26 +32,26 @@ export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user:
 
   useEffect(() => {
     api.story(storyId).then(upsertStory, (error: unknown) => {
-      if (error instanceof ApiRequestError && error.status === 404) setLoadError('This story does not exist, or no longer does.')
+      if (error instanceof ApiRequestError && error.status === 404) setLoadError(t('editor.gone'))
       else if (error instanceof ApiRequestError && error.status === 0) setLoadError(null) // offline: the local copy may still open
-      else setLoadError(error instanceof Error ? error.message : String(error))
+      else setLoadError(errorMessage(t, error, 'errors.network'))
     })
-  }, [storyId, upsertStory])
+  }, [storyId, upsertStory, t])
 
   useEffect(() => {
-    document.title = story?.headline ? `${story.headline} · Copydesk` : 'Copydesk'
-  }, [story?.headline])
+    document.title = story?.headline ? t('app.documentTitle', { headline: story.headline }) : 'Copydesk'
+  }, [story?.headline, t])
 
   if (loadError) {
     return (
       <>
         <TopBar user={user} onSignOut={onSignOut} />
         <main className="centered-message">
-          <h1>Story unavailable</h1>
+          <h1>{t('editor.unavailable')}</h1>
           <p>{loadError}</p>
           <p>
             <a href="/" onClick={follow}>
-              Back to the board
+              {t('app.backToBoard')}
             </a>
           </p>
         </main>
@@ -59,6 +64,7 @@ export function StoryPage({ storyId, user, onSignOut }: { storyId: string; user:
 
 function OpenStory(props: { connection: StoryConnection; story: Story | null; user: User; onSignOut: () => void; onChanged: (story: Story) => void }) {
   const { connection, story, user, onSignOut, onChanged } = props
+  const { t } = useTranslation()
   const { state, readOnlyReason } = useConnectionState(connection)
   const ready = useReady(connection)
   const [detailsOpen, setDetailsOpen] = useState(false)
@@ -67,25 +73,36 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
 
   return (
     <div className="story-page">
+      {/* The first tab stop: past the top bar, the workflow and the toolbar, to the text. */}
+      <a
+        className="skip-link"
+        href="#headline"
+        onClick={(event) => {
+          event.preventDefault()
+          document.querySelector<HTMLElement>('.field-editor--headline')?.focus()
+        }}
+      >
+        {t('editor.skipToHeadline')}
+      </a>
       <TopBar user={user} onSignOut={onSignOut}>
-        <nav className="crumbs" aria-label="Breadcrumb">{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
+        <nav className="crumbs" aria-label={t('editor.breadcrumb')}>{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
         <StatusBadge state={state} />
       </TopBar>
       {story && <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)} />}
       {state.kind === 'closed' && (
         <div className="banner banner--error" role="alert">
-          {state.reason}
+          {t(state.reason)}
         </div>
       )}
       {readOnlyReason && state.kind !== 'closed' && (
         <div className="banner banner--readonly" role="status" data-testid="read-only-banner">
-          <strong>Read-only.</strong> {readOnlyReason}
+          <strong>{t('editor.readOnly')}</strong> {readOnlyText(t, readOnlyReason)}
         </div>
       )}
       {sentBack && (
         <div className="banner banner--note" role="status" data-testid="sent-back-note">
-          <strong>Sent back{sentBack.by ? ` by ${sentBack.by.name}` : ''}:</strong> {sentBack.text}
+          <strong>{sentBack.by ? t('editor.sentBackBy', { name: sentBack.by.name }) : t('editor.sentBack')}</strong> {sentBack.text}
         </div>
       )}
       <div className={`story-layout${detailsOpen ? ' story-layout--details' : ''}`}>
@@ -93,7 +110,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
           {ready === 'waiting' ? (
             <main className="article-page">
               <p className="muted article-page__waiting" aria-busy="true">
-                {state.kind === 'offline' ? 'You are offline, and this story has not been opened on this device yet.' : 'Opening the story…'}
+                {state.kind === 'offline' ? t('editor.offlineNotYet') : t('editor.opening')}
               </p>
             </main>
           ) : (
@@ -103,6 +120,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
         {detailsOpen && story && <StoryDetails story={story} onChanged={onChanged} />}
       </div>
       <LengthFooter doc={connection.doc} />
+      <Announcer story={story} readOnly={readOnly} connection={state.kind} />
     </div>
   )
 }

@@ -3,15 +3,18 @@
  * attribution, rule, and undo/redo (each user's own, per field). Buttons show what is
  * active at the caret; each names its keyboard shortcut.
  */
-import { useState } from 'react'
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useEditorState } from '@tiptap/react'
 import type { Editor } from '@tiptap/core'
 import { Icon, type IconName } from './icons.js'
 import { LinkForm } from './LinkForm.js'
-import { shortcutLabel } from './shortcuts.js'
+import { SHORTCUTS, shortcutLabel, type ShortcutName } from './shortcuts.js'
+import { useRovingToolbar } from './useRovingToolbar.js'
 
 function ToolButton(props: { icon: IconName; label: string; shortcut?: string; active?: boolean; disabled?: boolean; onClick: () => void }) {
-  const title = props.shortcut ? `${props.label} (${props.shortcut})` : props.label
+  const { t } = useTranslation()
+  const title = props.shortcut ? t('editor.toolbar.withShortcut', { label: props.label, shortcut: props.shortcut }) : props.label
   return (
     <button
       type="button"
@@ -30,6 +33,8 @@ function ToolButton(props: { icon: IconName; label: string; shortcut?: string; a
 
 export function Toolbar(props: { editor: Editor; isBody: boolean; linkOpen: boolean; setLinkOpen: (open: boolean) => void; onShowShortcuts: () => void }) {
   const { editor, isBody, linkOpen, setLinkOpen, onShowShortcuts } = props
+  const { t } = useTranslation()
+  const action = (name: ShortcutName) => t(SHORTCUTS[name].action)
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
@@ -51,14 +56,16 @@ export function Toolbar(props: { editor: Editor; isBody: boolean; linkOpen: bool
     command(editor.chain().focus()).run()
     force((n) => n + 1)
   }
+  const toolbar = useRef<HTMLDivElement>(null)
+  const roving = useRovingToolbar(toolbar)
   const disabled = !state.editable
   const blockType = state.h2 ? 'h2' : state.h3 ? 'h3' : 'paragraph'
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar.label')} ref={toolbar} onKeyDown={roving.onKeyDown} onFocus={roving.onFocus}>
       <select
         className="toolbar__block"
-        aria-label="Paragraph style"
+        aria-label={t('editor.toolbar.blockStyle')}
         value={blockType}
         disabled={disabled || !isBody}
         onChange={(event) => {
@@ -67,26 +74,26 @@ export function Toolbar(props: { editor: Editor; isBody: boolean; linkOpen: bool
           else run((chain) => chain.setHeading({ level: value === 'h2' ? 2 : 3 }))
         }}
       >
-        <option value="paragraph">Paragraph</option>
-        <option value="h2">Subhead</option>
-        <option value="h3">Minor subhead</option>
+        <option value="paragraph">{action('paragraph')}</option>
+        <option value="h2">{action('subhead')}</option>
+        <option value="h3">{action('minorSubhead')}</option>
       </select>
       <span className="toolbar__group">
-        <ToolButton icon="bold" label="Bold" shortcut={shortcutLabel('bold')} active={state.bold} disabled={disabled} onClick={() => run((c) => c.toggleBold())} />
-        <ToolButton icon="italic" label="Italic" shortcut={shortcutLabel('italic')} active={state.italic} disabled={disabled} onClick={() => run((c) => c.toggleItalic())} />
-        <ToolButton icon="link" label="Link" shortcut={shortcutLabel('link')} active={state.link || linkOpen} disabled={disabled} onClick={() => setLinkOpen(!linkOpen)} />
+        <ToolButton icon="bold" label={action('bold')} shortcut={shortcutLabel('bold')} active={state.bold} disabled={disabled} onClick={() => run((c) => c.toggleBold())} />
+        <ToolButton icon="italic" label={action('italic')} shortcut={shortcutLabel('italic')} active={state.italic} disabled={disabled} onClick={() => run((c) => c.toggleItalic())} />
+        <ToolButton icon="link" label={action('link')} shortcut={shortcutLabel('link')} active={state.link || linkOpen} disabled={disabled} onClick={() => setLinkOpen(!linkOpen)} />
       </span>
       <span className="toolbar__group">
-        <ToolButton icon="bulletList" label="Bulleted list" shortcut={shortcutLabel('bulletList')} active={state.bulletList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBulletList())} />
-        <ToolButton icon="orderedList" label="Numbered list" shortcut={shortcutLabel('orderedList')} active={state.orderedList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleOrderedList())} />
-        <ToolButton icon="quote" label="Quote" shortcut={shortcutLabel('quote')} active={state.quote} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBlockquote())} />
-        <ToolButton icon="attribution" label="Quote attribution" disabled={disabled || !isBody || !state.quote} onClick={() => run((c) => c.setQuoteAttribution())} />
-        <ToolButton icon="rule" label="Horizontal rule" disabled={disabled || !isBody} onClick={() => run((c) => c.setHorizontalRule())} />
+        <ToolButton icon="bulletList" label={action('bulletList')} shortcut={shortcutLabel('bulletList')} active={state.bulletList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBulletList())} />
+        <ToolButton icon="orderedList" label={action('orderedList')} shortcut={shortcutLabel('orderedList')} active={state.orderedList} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleOrderedList())} />
+        <ToolButton icon="quote" label={action('quote')} shortcut={shortcutLabel('quote')} active={state.quote} disabled={disabled || !isBody} onClick={() => run((c) => c.toggleBlockquote())} />
+        <ToolButton icon="attribution" label={t('editor.toolbar.attribution')} disabled={disabled || !isBody || !state.quote} onClick={() => run((c) => c.setQuoteAttribution())} />
+        <ToolButton icon="rule" label={t('editor.toolbar.rule')} disabled={disabled || !isBody} onClick={() => run((c) => c.setHorizontalRule())} />
       </span>
       <span className="toolbar__group toolbar__group--end">
-        <ToolButton icon="undo" label="Undo" shortcut={shortcutLabel('undo')} disabled={disabled || !state.canUndo} onClick={() => run((c) => c.undo())} />
-        <ToolButton icon="redo" label="Redo" shortcut={shortcutLabel('redo')} disabled={disabled || !state.canRedo} onClick={() => run((c) => c.redo())} />
-        <ToolButton icon="keyboard" label="Keyboard shortcuts" shortcut={shortcutLabel('shortcuts')} onClick={onShowShortcuts} />
+        <ToolButton icon="undo" label={action('undo')} shortcut={shortcutLabel('undo')} disabled={disabled || !state.canUndo} onClick={() => run((c) => c.undo())} />
+        <ToolButton icon="redo" label={action('redo')} shortcut={shortcutLabel('redo')} disabled={disabled || !state.canRedo} onClick={() => run((c) => c.redo())} />
+        <ToolButton icon="keyboard" label={action('shortcuts')} shortcut={shortcutLabel('shortcuts')} onClick={onShowShortcuts} />
       </span>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>

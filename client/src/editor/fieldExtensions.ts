@@ -16,11 +16,15 @@ import * as Y from 'yjs'
 import { estimatedSliceBytes, headlineAllows, headlineRoom, MAX_HEADLINE_CHARS, pasteVerdict } from './limits.js'
 import { cleanPastedHtml } from './paste.js'
 import { smartQuotes } from './smartQuotes.js'
+import { formatCount, formatMegabytes } from '../app/format.js'
+import { i18n } from '../i18n/index.js'
+import { key } from '../i18n/labels.js'
 
+/** Catalogue keys, read at each redraw: a change of language shows at once, with the same editors. */
 export const PLACEHOLDERS: Record<StoryField, string> = {
-  headline: 'Headline',
-  standfirst: 'Standfirst: the paragraph that makes people read on',
-  body: 'Write the story…',
+  headline: key('editor.placeholder.headline'),
+  standfirst: key('editor.placeholder.standfirst'),
+  body: key('editor.placeholder.body'),
 }
 
 export interface CaretUser {
@@ -64,7 +68,7 @@ function cutToHeadlineRoom(slice: Slice, room: number, notify: (message: string)
   const paragraph = slice.content.firstChild
   const text = paragraph?.textContent ?? ''
   if (!paragraph || text.length <= room) return slice
-  notify(`A headline has at most ${MAX_HEADLINE_CHARS} characters: the paste was cut to fit.`)
+  notify(i18n.t('editor.headlineCut', { max: formatCount(MAX_HEADLINE_CHARS) }))
   const schema = paragraph.type.schema
   const cut = schema.nodes.paragraph!.create(null, room > 0 ? schema.text(text.slice(0, room)) : undefined)
   return new Slice(Fragment.from(cut), 1, 1)
@@ -111,7 +115,11 @@ function sizeGuard(field: StoryField, { doc, notify }: FieldEditorContext): Exte
   const refuses = (slice: Slice): boolean => {
     const verdict = pasteVerdict(estimatedSliceBytes(slice), Y.encodeStateAsUpdate(doc).byteLength)
     if (verdict.ok) return false
-    notify(verdict.message)
+    notify(
+      verdict.limit === 'frame'
+        ? i18n.t('editor.pasteTooLarge', { size: formatMegabytes(verdict.size), max: formatMegabytes(verdict.max) })
+        : i18n.t('editor.pastePastLimit', { max: formatMegabytes(verdict.max) }),
+    )
     return true
   }
   return Extension.create({
@@ -137,11 +145,11 @@ export function fieldExtensions(field: StoryField, context: FieldEditorContext):
         caret.className = 'caret'
         caret.dataset.name = String(user.name ?? '')
         caret.style.setProperty('--caret-color', String(user.color ?? '#555'))
-        caret.setAttribute('aria-label', `${String(user.name ?? 'Someone')} is here`)
+        caret.setAttribute('aria-label', i18n.t('presence.caret', { name: String(user.name ?? i18n.t('presence.someone')) }))
         return caret
       },
     }),
-    Placeholder.configure({ placeholder: PLACEHOLDERS[field], showOnlyWhenEditable: false }),
+    Placeholder.configure({ placeholder: () => i18n.t(PLACEHOLDERS[field]), showOnlyWhenEditable: false }),
     behaviour,
     sizeGuard(field, context),
     smartQuotes(context.language),

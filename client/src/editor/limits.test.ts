@@ -54,11 +54,11 @@ describe('pasteVerdict', () => {
 
   it('refuses a paste larger than one frame', () => {
     const verdict = pasteVerdict(MAX_FRAME_BYTES, 0)
-    expect(verdict.ok).toBe(false)
+    expect(verdict).toMatchObject({ ok: false, limit: 'frame', size: MAX_FRAME_BYTES })
   })
 
   it('refuses a paste that takes the story past its size limit', () => {
     const verdict = pasteVerdict(1024 * 1024, MAX_DOCUMENT_BYTES - 512 * 1024)
-    expect(verdict).toEqual({ ok: false, message: expect.stringContaining('past its size limit') })
+    expect(verdict).toEqual({ ok: false, limit: 'document', max: MAX_DOCUMENT_BYTES })
   })
 })

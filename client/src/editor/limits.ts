@@ -62,19 +62,16 @@ export function estimatedSliceBytes(slice: Slice): number {
 /** Room left for the websocket frame's own header and the sync message around the update. */
 const FRAME_MARGIN = 64 * 1024
 
-export type PasteVerdict = { ok: true } | { ok: false; message: string }
+/** A refusal says which limit, with its sizes; the words are the catalogue's (`editor.paste*`). */
+export type PasteVerdict = { ok: true } | { ok: false; limit: 'frame'; size: number; max: number } | { ok: false; limit: 'document'; max: number }
 
 /** Whether `adding` bytes may go into a story whose document now encodes to `documentBytes`. */
 export function pasteVerdict(adding: number, documentBytes: number): PasteVerdict {
   if (adding > MAX_FRAME_BYTES - FRAME_MARGIN) {
-    return { ok: false, message: `This paste is too large to add at once (${megabytes(adding)}; at most ${megabytes(MAX_FRAME_BYTES - FRAME_MARGIN)} at a time). Nothing was pasted: paste it in smaller parts.` }
+    return { ok: false, limit: 'frame', size: adding, max: MAX_FRAME_BYTES - FRAME_MARGIN }
   }
   if (documentBytes + adding > MAX_DOCUMENT_BYTES) {
-    return { ok: false, message: `This paste would take the story past its size limit (${megabytes(MAX_DOCUMENT_BYTES)}). Nothing was pasted.` }
+    return { ok: false, limit: 'document', max: MAX_DOCUMENT_BYTES }
   }
   return { ok: true }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }

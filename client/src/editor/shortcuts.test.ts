@@ -8,6 +8,10 @@ describe('formatShortcut', () => {
     expect(formatShortcut(SHORTCUTS.quote.keys, false)).toBe('Ctrl+Shift+B')
     expect(formatShortcut(SHORTCUTS.subhead.keys, false)).toBe('Ctrl+Alt+2')
     expect(formatShortcut(SHORTCUTS.nextField.keys, false)).toBe('Enter')
+    // As a French keyboard labels them.
+    const french = (name: string) => ({ Shift: 'Maj', Enter: 'Entrée' })[name] ?? name
+    expect(formatShortcut(SHORTCUTS.quote.keys, false, french)).toBe('Ctrl+Maj+B')
+    expect(formatShortcut(SHORTCUTS.nextField.keys, false, french)).toBe('Entrée')
   })
 
   it('writes symbols in Apple’s order on a Mac', () => {

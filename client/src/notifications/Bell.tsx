@@ -1,30 +1,34 @@
 /** The activity bell: unread count, the feed, mark as read, open the story. */
 import { useEffect, useRef, useState } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import type { Notification } from '@copydesk/shared/api'
 import { timeAgo } from '../app/format.js'
 import { useNewsroom } from '../Newsroom.js'
 import { navigate } from '../app/router.js'
 
-function describe(notification: Notification): string {
-  const who = notification.actor?.name ?? 'The newsroom'
+/** What happened, in the reader's language (the server sends the kind and who, never a sentence). */
+export function describeNotification(t: TFunction, notification: Notification): string {
+  const who = notification.actor?.name ?? t('notifications.newsroom')
   switch (notification.kind) {
     case 'assigned':
-      return `${who} assigned you`
+      return t('notifications.assigned', { who })
     case 'sent_back':
-      return `${who} sent it back`
+      return t('notifications.sentBack', { who })
     case 'approved':
-      return `${who} approved it`
+      return t('notifications.approved', { who })
     case 'published':
       // No one: the publishing job, at the scheduled time (or late, with the note saying so).
-      return notification.actor ? `${who} published it` : 'Published on schedule'
+      return notification.actor ? t('notifications.publishedBy', { who }) : t('notifications.publishedOnSchedule')
     case 'mentioned':
-      return `${who} mentioned you`
+      return t('notifications.mentioned', { who })
     case 'schedule_failed':
-      return 'Scheduled publication failed'
+      return t('notifications.scheduleFailed')
   }
 }
 
 export function Bell() {
+  const { t } = useTranslation()
   const { notifications, unread, markRead } = useNewsroom()
   const [open, setOpen] = useState(false)
   const ref = useRef<HTMLDivElement>(null)
@@ -42,7 +46,7 @@ export function Bell() {
       <button
         type="button"
         className="bell__button"
-        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        aria-label={unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.label')}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
@@ -56,16 +60,16 @@ export function Bell() {
         )}
       </button>
       {open && (
-        <div className="bell__panel" role="region" aria-label="Notifications">
+        <div className="bell__panel" role="region" aria-label={t('notifications.label')}>
           <div className="bell__header">
-            <strong>Activity</strong>
+            <strong>{t('notifications.activity')}</strong>
             {unread > 0 && (
               <button type="button" className="link-button" onClick={() => void markRead({ all: true })}>
-                Mark all read
+                {t('notifications.markAllRead')}
               </button>
             )}
           </div>
-          {notifications.length === 0 && <p className="muted bell__empty">Nothing yet.</p>}
+          {notifications.length === 0 && <p className="muted bell__empty">{t('notifications.empty')}</p>}
           <ul className="bell__list">
             {notifications.map((notification) => (
               <li key={notification.id}>
@@ -78,9 +82,9 @@ export function Bell() {
                     navigate(`/stories/${notification.story.id}`)
                   }}
                 >
-                  <span className="bell__what">{describe(notification)}</span>
-                  <span className="bell__story">{notification.story.headline || 'Untitled story'}</span>
-                  {notification.note && <span className="bell__note">“{notification.note}”</span>}
+                  <span className="bell__what">{describeNotification(t, notification)}</span>
+                  <span className="bell__story">{notification.story.headline || t('card.untitled')}</span>
+                  {notification.note && <span className="bell__note">{t('notifications.quoted', { note: notification.note })}</span>}
                   <span className="bell__when">{timeAgo(notification.at)}</span>
                 </button>
               </li>

@@ -4,15 +4,19 @@
  * what it could not place; the person reads that before opening the new story.
  */
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatCount } from '../app/format.js'
+import { errorMessage } from '../i18n/errors.js'
+import { key } from '../i18n/labels.js'
 import { MAX_IMPORT_CHARS, type ImportStoryResponse, type Section, type Story } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
-import { ApiRequestError } from '../api/http.js'
 import { Dialog, DialogFormFooter } from '../app/Dialog.js'
 
 type Format = 'text' | 'markdown' | 'html'
 
+/** `label`: a catalogue key for what needs translating; Markdown and HTML are names. */
 const FORMATS: { value: Format; label: string }[] = [
-  { value: 'text', label: 'Plain text' },
+  { value: 'text', label: key('import.formats.text') },
   { value: 'markdown', label: 'Markdown' },
   { value: 'html', label: 'HTML' },
 ]
@@ -25,6 +29,7 @@ export function guessFormat(name: string, text: string): Format {
 }
 
 export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[]; onClose: () => void; onOpen: (story: Story) => void }) {
+  const { t } = useTranslation()
   const [format, setFormat] = useState<Format>('text')
   const [content, setContent] = useState('')
   const [fileName, setFileName] = useState<string | null>(null)
@@ -38,7 +43,7 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
     const file = event.target.files?.[0]
     if (!file) return
     if (file.size > MAX_IMPORT_CHARS * 2) {
-      setError('This file is too large to import.')
+      setError(t('import.tooLarge'))
       return
     }
     const text = await file.text()
@@ -55,7 +60,7 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
     try {
       setResult(await api.importStory({ format, content, ...(section ? { section } : {}) }))
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The text could not be imported.')
+      setError(errorMessage(t, caught, 'import.failed'))
     } finally {
       setBusy(false)
     }
@@ -64,15 +69,16 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
   if (result) {
     const story = result.story
     return (
-      <Dialog title="Story imported" onClose={onClose} wide>
+      <Dialog title={t('import.done.title')} onClose={onClose} wide>
         <div className="import-result" data-testid="import-result">
           <p>
-            <strong>{story.headline || 'Untitled story'}</strong>
-            {story.section ? ` · ${story.section.path.join(' › ')}` : ' · no section yet'} · {story.length.words} words
+            <strong>{story.headline || t('card.untitled')}</strong>
+            {story.section ? t('import.done.section', { section: story.section.path.join(' › ') }) : t('import.done.noSection')} ·{' '}
+            {t('import.done.words', { count: story.length.words, formatted: formatCount(story.length.words) })}
           </p>
           {result.unmapped.length > 0 && (
             <>
-              <h3 className="import-result__title import-result__title--warn">Could not be placed ({result.unmapped.length})</h3>
+              <h3 className="import-result__title import-result__title--warn">{t('import.done.unmapped', { number: result.unmapped.length })}</h3>
               <ul className="import-result__list">
                 {result.unmapped.map((line, index) => (
                   <li key={index}>{line}</li>
@@ -82,7 +88,7 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
           )}
           {result.notes.length > 0 && (
             <>
-              <h3 className="import-result__title">Read as</h3>
+              <h3 className="import-result__title">{t('import.done.readAs')}</h3>
               <ul className="import-result__list">
                 {result.notes.map((line, index) => (
                   <li key={index}>{line}</li>
@@ -93,10 +99,10 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
         </div>
         <div className="dialog__actions">
           <button type="button" className="button button--quiet" onClick={onClose}>
-            Back to the board
+            {t('import.done.back')}
           </button>
           <button type="button" className="button button--primary" autoFocus onClick={() => onOpen(story)}>
-            Open the story
+            {t('import.done.open')}
           </button>
         </div>
       </Dialog>
@@ -104,36 +110,36 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
   }
 
   return (
-    <Dialog title="Import a story" onClose={onClose} wide>
-      <form className="form" onSubmit={submit} aria-label="Import a story">
+    <Dialog title={t('import.title')} onClose={onClose} wide>
+      <form className="form" onSubmit={submit} aria-label={t('import.title')}>
         <p className="muted import__help">
-          Paste an article or choose a file. The section line, headline, standfirst, subheads, lists, quotes with their “– attribution” and the closing bio are recognised.
+          {t('import.help')}
         </p>
         <div className="import__row">
           <div className="field">
             <label className="field__label" htmlFor={ids.file}>
-              File
+              {t('import.file')}
             </label>
             <input id={ids.file} className="input" type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(event) => void readFile(event)} />
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.format}>
-              Format
+              {t('import.format')}
             </label>
             <select id={ids.format} className="input" value={format} onChange={(event) => setFormat(event.target.value as Format)}>
               {FORMATS.map((option) => (
                 <option key={option.value} value={option.value}>
-                  {option.label}
+                  {option.value === 'text' ? t(option.label) : option.label}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
             <label className="field__label" htmlFor={ids.section}>
-              Section
+              {t('import.section')}
             </label>
             <select id={ids.section} className="input" value={section} onChange={(event) => setSection(event.target.value)}>
-              <option value="">As the text says</option>
+              <option value="">{t('import.sectionFromText')}</option>
               {sections.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.path.join(' › ')}
@@ -144,7 +150,7 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
         </div>
         <div className="field">
           <label className="field__label" htmlFor={ids.text}>
-            {fileName ? `Text of ${fileName}` : 'Text'}
+            {fileName ? t('import.textOf', { file: fileName }) : t('import.text')}
           </label>
           <textarea
             id={ids.text}
@@ -156,10 +162,10 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
               setContent(event.target.value)
               if (!fileName && event.target.value.length > 20) setFormat(guessFormat('', event.target.value))
             }}
-            placeholder={'Actualités › International\n\nThe headline\n\nThe standfirst…'}
+            placeholder={t('import.placeholder')}
           />
         </div>
-        <DialogFormFooter error={error} onCancel={onClose} submitLabel={busy ? 'Importing…' : 'Import'} disabled={busy || !content.trim()} />
+        <DialogFormFooter error={error} onCancel={onClose} submitLabel={busy ? t('import.busy') : t('import.submit')} disabled={busy || !content.trim()} />
       </form>
     </Dialog>
   )

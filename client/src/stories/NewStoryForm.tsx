@@ -1,10 +1,12 @@
 /** Starting a story: a working headline and a section (a reporter's new story is theirs). */
 import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { errorMessage } from '../i18n/errors.js'
 import type { Section, Story } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
-import { ApiRequestError } from '../api/http.js'
 
 export function NewStoryForm({ sections, onCancel, onCreated }: { sections: Section[]; onCancel: () => void; onCreated: (story: Story) => void }) {
+  const { t } = useTranslation()
   const [headline, setHeadline] = useState('')
   const [section, setSection] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -16,21 +18,21 @@ export function NewStoryForm({ sections, onCancel, onCreated }: { sections: Sect
     try {
       onCreated(await api.createStory({ ...(headline.trim() ? { headline: headline.trim() } : {}), ...(section ? { section } : {}) }))
     } catch (caught) {
-      setError(caught instanceof ApiRequestError ? caught.message : 'The story could not be created.')
+      setError(errorMessage(t, caught, 'newStory.failed'))
       setBusy(false)
     }
   }
 
   return (
-    <form className="new-story" onSubmit={submit} aria-label="New story">
+    <form className="new-story" onSubmit={submit} aria-label={t('newStory.label')}>
       <label className="field new-story__headline">
-        <span className="field__label">Working headline</span>
+        <span className="field__label">{t('newStory.headline')}</span>
         <input className="input" value={headline} maxLength={300} autoFocus onChange={(event) => setHeadline(event.target.value)} />
       </label>
       <label className="field">
-        <span className="field__label">Section</span>
+        <span className="field__label">{t('newStory.section')}</span>
         <select className="input" value={section} onChange={(event) => setSection(event.target.value)}>
-          <option value="">None yet</option>
+          <option value="">{t('newStory.noSection')}</option>
           {sections.map((option) => (
             <option key={option.id} value={option.id}>
               {option.path.join(' › ')}
@@ -40,10 +42,10 @@ export function NewStoryForm({ sections, onCancel, onCreated }: { sections: Sect
       </label>
       <div className="new-story__actions">
         <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and open'}
+          {busy ? t('newStory.creating') : t('newStory.create')}
         </button>
         <button className="button button--quiet" type="button" onClick={onCancel}>
-          Cancel
+          {t('dialog.cancel')}
         </button>
       </div>
       {error && (

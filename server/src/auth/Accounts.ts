@@ -4,7 +4,7 @@
  * closes its open connections (the broker's and the newsroom events'). Any change of an
  * account is announced too (`usersChanged`): stories show their people's names.
  */
-import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUserRequest, type UpdateUserRequest } from '@copydesk/shared/api'
+import { PRESENCE_COLORS, presenceColor, type CreateTokenRequest, type CreateUserRequest, type InterfaceLanguage, type UpdateUserRequest } from '@copydesk/shared/api'
 import type { Role } from '@copydesk/shared/workflow'
 import type { AccessEndedEvent, NewsroomEvents } from '../NewsroomEvents.js'
 import type { ApiTokenRecord, Storage, UserRecord } from '../storage/Storage.js'
@@ -71,6 +71,7 @@ export class Accounts {
       bio: changes.bio,
       disabled: changes.disabled,
       passwordHash: changes.password === undefined ? undefined : await hashPassword(changes.password),
+      language: changes.language,
     })
     if (!updated) throw new AccountError('not_found', 'No such user')
     this.events.emit('usersChanged')
@@ -78,6 +79,16 @@ export class Accounts {
       await this.storage.sessions.deleteForUser(id)
       this.accessEnded({ userId: id, reason: 'disabled' })
     }
+    return updated
+  }
+
+  /**
+   * Anyone's own interface language (`PATCH /api/me`): no admin needed, and nothing else of
+   * the account changes. Not announced as `usersChanged`: nobody else sees it.
+   */
+  async setLanguage(actor: UserRecord, language: InterfaceLanguage | null): Promise<UserRecord> {
+    const updated = await this.storage.users.update(actor.id, { language })
+    if (!updated) throw new AccountError('not_found', 'No such user')
     return updated
   }
 

@@ -148,6 +148,29 @@ describe('accounts and tokens', () => {
     expectError(await server.api.request('POST', '/api/tokens', { credentials: reporter, json: { name: 'mine' } }), 403, 'forbidden')
   })
 
+  it("lets anyone choose their own interface language (PATCH /api/me), and only that", async () => {
+    expect((await server.api.request<User>('GET', '/api/me', { credentials: reporter })).body.language).toBeNull()
+    const chosen = await server.api.request<User>('PATCH', '/api/me', { credentials: reporter, json: { language: 'en' } })
+    expect(chosen.status).toBe(200)
+    expect(chosen.body).toMatchObject({ id: reporterUser.id, language: 'en', role: 'reporter' })
+    expect((await server.api.request<User>('GET', '/api/me', { credentials: reporter })).body.language).toBe('en')
+    const listed = await server.api.request<{ users: User[] }>('GET', '/api/users', { credentials: admin })
+    expect(listed.body.users.find((user) => user.id === reporterUser.id)?.language).toBe('en')
+    expect((await server.api.request<User>('PATCH', '/api/me', { credentials: reporter, json: { language: null } })).body.language).toBeNull()
+    expectError(await server.api.request('PATCH', '/api/me', { credentials: reporter, json: { language: 'de' } }), 400, 'validation_failed')
+    expectError(await server.api.request('PATCH', '/api/me', { credentials: reporter, json: { language: 'fr', role: 'admin' } }), 400, 'validation_failed')
+    expectError(await server.api.request('PATCH', '/api/me', { credentials: reporter, json: {} }), 400, 'validation_failed')
+    expectError(await server.api.request('PATCH', '/api/me', { json: { language: 'fr' } }), 401, 'unauthenticated')
+    // An admin sets anyone's, through the account.
+    expect((await server.api.request<User>('PATCH', `/api/users/${reporterUser.id}`, { credentials: admin, json: { language: 'fr' } })).body.language).toBe('fr')
+  })
+
+  it('tells the sign-in page the interface\'s default language and the newsroom\'s time zone', async () => {
+    const instance = await server.api.request<{ site: { language: string; timeZone: string } }>('GET', '/api/instance')
+    expect(instance.body.site.language).toMatch(/^[a-z]{2}/)
+    expect(() => new Intl.DateTimeFormat('en', { timeZone: instance.body.site.timeZone })).not.toThrow()
+  })
+
   it('disabling a user ends their sessions', async () => {
     const user = await server.api.createUser(admin, { email: 'lea@copydesk.test', displayName: 'Léa Petit', role: 'reporter' })
     const lea = await server.api.login('lea@copydesk.test', 'correct-horse-1')

@@ -31,6 +31,7 @@ import {
   StorySearchResponse,
   TransitionRequest,
   UpdateSectionRequest,
+  UpdateMeRequest,
   UpdateStoryRequest,
   UpdateUserRequest,
   User,
@@ -72,6 +73,8 @@ export const InstanceInfo = z.object({
   demo: z.boolean(),
   demoAccounts: z.array(z.object({ email: z.string(), displayName: z.string(), role: Role })),
   demoPassword: z.string().nullable(),
+  /** The interface's default language (`COPYDESK_SITE_LANGUAGE`) and the newsroom's time zone (`COPYDESK_TIMEZONE`). */
+  site: z.object({ language: z.string(), timeZone: z.string() }),
 })
 const UserList = z.object({ users: z.array(User) })
 const TokenList = z.object({ tokens: z.array(ApiToken) })
@@ -90,6 +93,7 @@ export const REQUEST_SCHEMAS: Record<string, z.ZodType> = {
   LoginRequest,
   CreateUserRequest,
   UpdateUserRequest,
+  UpdateMeRequest,
   CreateTokenRequest,
   CreateStoryRequest,
   UpdateStoryRequest,
@@ -180,6 +184,16 @@ export const API_OPERATIONS: ApiOperation[] = [
     responses: { 204: NO_CONTENT },
   },
   { method: 'get', path: '/api/me', tag: 'Accounts', summary: 'Who is signed in', access: 'signed-in', responses: { 200: { description: 'The account.', json: User } } },
+  {
+    method: 'patch',
+    path: '/api/me',
+    tag: 'Accounts',
+    summary: 'Change your own interface language',
+    description: "`language: null` goes back to the newsroom's default (`COPYDESK_SITE_LANGUAGE`, then the browser's). Any role may change its own; the rest of an account is changed by an admin (`PATCH /api/users/{id}`).",
+    access: 'signed-in',
+    body: UpdateMeRequest,
+    responses: { 200: { description: 'The account.', json: User } },
+  },
 
   // Accounts and tokens.
   { method: 'get', path: '/api/users', tag: 'Accounts', summary: 'Every account', access: 'signed-in', responses: { 200: { description: 'The accounts.', json: UserList } } },

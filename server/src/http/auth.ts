@@ -1,9 +1,9 @@
 /** Sign-in, sign-out and "who am I" (`/api/auth/*`, `/api/me`). */
-import { LoginRequest } from '@copydesk/shared/api'
+import { LoginRequest, UpdateMeRequest } from '@copydesk/shared/api'
 import { Hono } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/Auth.js'
-import { clientAddress, principalOf, type AppEnv, type Services } from './context.js'
+import { assertWritable, clientAddress, principalOf, type AppEnv, type Services } from './context.js'
 import { ApiError } from './errors.js'
 import { toApiUser } from './users.js'
 import { readJson } from './validate.js'
@@ -46,6 +46,13 @@ export function authRoutes({ auth, accounts, config, logger }: Services): Hono<A
   })
 
   routes.get('/me', (c) => c.json(toApiUser(principalOf(c).user)))
+
+  // Self-service: one's own interface language, whatever one's role (the rest of an account is an admin's).
+  routes.patch('/me', async (c) => {
+    assertWritable(c)
+    const { language } = await readJson(c, UpdateMeRequest)
+    return c.json(toApiUser(await accounts.setLanguage(principalOf(c).user, language)))
+  })
 
   return routes
 }

@@ -14,6 +14,7 @@ export function toApiUser(user: UserRecord): User {
     color: user.color,
     bio: user.bio,
     disabled: user.disabled,
+    language: user.language,
     createdAt: user.createdAt,
   }
 }

@@ -5,6 +5,7 @@
  *
  * Not for policy: who may do what is decided above this layer.
  */
+import type { InterfaceLanguage } from '@copydesk/shared/api'
 import type { Role, StoryStatus } from '@copydesk/shared/workflow'
 
 export interface UserRecord {
@@ -16,12 +17,15 @@ export interface UserRecord {
   bio: string
   color: string
   disabled: boolean
+  /** The interface language the person chose; null: the newsroom's default. */
+  language: InterfaceLanguage | null
   createdAt: string
 }
 
-export type NewUser = Omit<UserRecord, 'disabled' | 'createdAt'>
+export type NewUser = Omit<UserRecord, 'disabled' | 'createdAt' | 'language'> & { language?: InterfaceLanguage | null }
 
-export type UserChanges = Partial<Pick<UserRecord, 'displayName' | 'role' | 'passwordHash' | 'bio' | 'disabled'>>
+/** `language: null` goes back to the newsroom's default; an absent key changes nothing. */
+export type UserChanges = Partial<Pick<UserRecord, 'displayName' | 'role' | 'passwordHash' | 'bio' | 'disabled' | 'language'>>
 
 export interface SessionRecord {
   tokenHash: string

@@ -20,6 +20,7 @@ export const STUB_ADMIN: UserRecord = {
   bio: '',
   color: '#000000',
   disabled: false,
+  language: null,
   createdAt: new Date().toISOString(),
 }
 const principal: Principal = { user: STUB_ADMIN, credential: { kind: 'session', id: 'session-1', scope: 'write' }, scope: 'write' }

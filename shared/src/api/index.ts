@@ -6,8 +6,11 @@ export {
   CreateTokenRequest,
   CreateUserRequest,
   CreatedApiToken,
+  INTERFACE_LANGUAGES,
+  InterfaceLanguage,
   LoginRequest,
   Role,
+  UpdateMeRequest,
   UpdateUserRequest,
   User,
 } from './users.js'

@@ -16,6 +16,15 @@ const newPassword = z.string().min(10, 'Use at least 10 characters').max(256)
 
 export const Role = z.enum(ROLES)
 
+/**
+ * The languages the newsroom's interface speaks. An account's `language` is one of them,
+ * or null for the newsroom's default (`COPYDESK_SITE_LANGUAGE`, then the browser's).
+ * Adding one: a catalogue in client/src/i18n/locales/ and its code here (see the README).
+ */
+export const INTERFACE_LANGUAGES = ['fr', 'en'] as const
+export const InterfaceLanguage = z.enum(INTERFACE_LANGUAGES)
+export type InterfaceLanguage = z.infer<typeof InterfaceLanguage>
+
 export const LoginRequest = z.object({
   email,
   // Bounded so nobody makes the server hash megabytes.
@@ -31,6 +40,8 @@ export const User = z.object({
   color: z.string(),
   bio: z.string(),
   disabled: z.boolean(),
+  /** The interface language this person chose; null: the newsroom's default. */
+  language: InterfaceLanguage.nullable(),
   createdAt: z.string(),
 })
 export type User = z.infer<typeof User>
@@ -51,10 +62,19 @@ export const UpdateUserRequest = z
     disabled: z.boolean().optional(),
     bio: z.string().trim().max(1000).optional(),
     password: newPassword.optional(),
+    language: InterfaceLanguage.nullable().optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>
+
+/** `PATCH /api/me`: what anyone may change on their own account (the rest is an admin's). */
+export const UpdateMeRequest = z
+  .object({
+    language: InterfaceLanguage.nullable(),
+  })
+  .strict()
+export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>
 
 export const CreateTokenRequest = z.object({
   name: z.string().trim().min(1, 'Name the token after what uses it').max(80),

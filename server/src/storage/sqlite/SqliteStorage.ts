@@ -14,6 +14,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { INTERFACE_LANGUAGES, type InterfaceLanguage } from '@copydesk/shared/api'
 import type { Role } from '@copydesk/shared/workflow'
 import {
   ConflictError,
@@ -59,6 +60,7 @@ interface UserRow {
   bio: string
   color: string
   disabled: number
+  language: string | null
   created_at: string
 }
 
@@ -85,8 +87,14 @@ function toUser(row: UserRow): UserRecord {
     bio: row.bio,
     color: row.color,
     disabled: row.disabled === 1,
+    language: interfaceLanguage(row.language),
     createdAt: row.created_at,
   }
+}
+
+/** A code the interface no longer speaks reads as the newsroom's default. */
+function interfaceLanguage(code: string | null): InterfaceLanguage | null {
+  return INTERFACE_LANGUAGES.find((language) => language === code) ?? null
 }
 
 export class SqliteStorage implements Storage {
@@ -175,15 +183,15 @@ class SqliteUsers implements UserStore {
     try {
       this.db
         .prepare(
-          `INSERT INTO users (id, email, display_name, role, password_hash, bio, color, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO users (id, email, display_name, role, password_hash, bio, color, language, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(user.id, user.email, user.displayName, user.role, user.passwordHash, user.bio, user.color, createdAt)
+        .run(user.id, user.email, user.displayName, user.role, user.passwordHash, user.bio, user.color, user.language ?? null, createdAt)
     } catch (error) {
       if (isUniqueViolation(error) || isPrimaryKeyViolation(error)) throw new ConflictError(`An account with the email ${user.email} already exists`)
       throw error
     }
-    return { ...user, disabled: false, createdAt }
+    return { ...user, language: user.language ?? null, disabled: false, createdAt }
   }
 
   async get(id: string): Promise<UserRecord | null> {
@@ -207,9 +215,10 @@ class SqliteUsers implements UserStore {
       passwordHash: 'password_hash',
       bio: 'bio',
       disabled: 'disabled',
+      language: 'language',
     }
     const sets: string[] = []
-    const values: (string | number)[] = []
+    const values: (string | number | null)[] = []
     for (const key of Object.keys(changes) as (keyof UserChanges)[]) {
       const value = changes[key]
       if (value === undefined) continue

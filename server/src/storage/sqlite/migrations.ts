@@ -216,4 +216,9 @@ export const MIGRATIONS: readonly Migration[] = [
   DROP TABLE story_updates;
   ALTER TABLE story_updates_by_story_seq RENAME TO story_updates;
   `,
+  /* 7: each person's interface language (NULL: the newsroom's default) */ `
+  -- No CHECK on the codes: adding an interface language must not need a migration (the API
+  -- accepts only INTERFACE_LANGUAGES).
+  ALTER TABLE users ADD COLUMN language TEXT;
+  `,
 ]
