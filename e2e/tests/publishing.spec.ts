@@ -101,6 +101,7 @@ test('a story imported from a text file keeps its structure', async ({ copydesk,
   const result = camille.page.getByTestId('import-result')
   await expect(result).toContainText('La Russie Ouvre la Porte')
   await expect(result).toContainText('Actualités › International')
+  await expect(result.getByRole('listitem').first()).toHaveText('Line 1 read as the section: Actualités › International.')
   await camille.page.screenshot({ path: test.info().outputPath('import-result.png') })
   await camille.page.getByRole('button', { name: 'Open the story' }).click()
   await camille.editor.waitUntilSaved()

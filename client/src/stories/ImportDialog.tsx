@@ -7,6 +7,7 @@ import { useId, useState, type ChangeEvent, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatCount } from '../app/format.js'
 import { errorMessage } from '../i18n/errors.js'
+import { importNoteText } from '../i18n/importNotes.js'
 import { key } from '../i18n/labels.js'
 import { MAX_IMPORT_CHARS, type ImportStoryResponse, type Section, type Story } from '@copydesk/shared/api'
 import { api } from '../api/endpoints.js'
@@ -80,8 +81,8 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
             <>
               <h3 className="import-result__title import-result__title--warn">{t('import.done.unmapped', { number: result.unmapped.length })}</h3>
               <ul className="import-result__list">
-                {result.unmapped.map((line, index) => (
-                  <li key={index}>{line}</li>
+                {result.unmapped.map((note, index) => (
+                  <li key={index}>{importNoteText(t, note)}</li>
                 ))}
               </ul>
             </>
@@ -90,8 +91,8 @@ export function ImportDialog({ sections, onClose, onOpen }: { sections: Section[
             <>
               <h3 className="import-result__title">{t('import.done.readAs')}</h3>
               <ul className="import-result__list">
-                {result.notes.map((line, index) => (
-                  <li key={index}>{line}</li>
+                {result.notes.map((note, index) => (
+                  <li key={index}>{importNoteText(t, note)}</li>
                 ))}
               </ul>
             </>

@@ -84,7 +84,7 @@ describe('the seed article', () => {
       expect(fromHtml.headline).toBe(seed.headline)
       expect(fromHtml.standfirst).toEqual(seed.standfirst)
       expect(fromHtml.bio).toBe(seed.bio)
-      expect(fromHtml.notes.join(' ')).toMatch(/byline "Par Camille"/)
+      expect(fromHtml.notes).toContainEqual(expect.objectContaining({ code: 'byline_left', params: { byline: 'Par Camille' } }))
       const body = fromHtml.body
       expect(body).toEqual(seed.body)
       expect(body.filter((block) => block.type === 'heading')).toHaveLength(5)

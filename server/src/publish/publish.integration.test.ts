@@ -116,7 +116,7 @@ describe('the seed story, imported and published', () => {
     const imported = await importStory('text', readFileSync(SEED_ARTICLE_FILE, 'utf8'))
     expect(imported.story.section?.id).toBe('international')
     expect(imported.story.byline[0]!.bio).toMatch(/^Passionné et dévoué/)
-    expect(imported.notes.join(' ')).toMatch(/section/)
+    expect(imported.notes).toContainEqual(expect.objectContaining({ code: 'section_read_line', params: { line: 1, path: 'Actualités › International' } }))
     story = await publish(server, imported.story.id)
     expect(story.status).toBe('published')
     expect(story.publicUrl).toMatch(new RegExp(`^${server.url}/p/international/la-russie-ouvre-la-porte-[a-z0-9-]+-${story.id}$`))
@@ -395,8 +395,8 @@ describe('what readers never see', () => {
        <p>Texte <a href="javascript:alert(2)">piégé</a> <img src=x onerror="alert(3)"><iframe src="https://evil.example"></iframe></p>
        <p onmouseover="alert(4)">Fin.</p></article>`,
     )
-    expect(imported.unmapped.join('\n')).toMatch(/javascript:alert\(2\)/)
-    expect(imported.unmapped.join('\n')).toMatch(/<script>/)
+    expect(imported.unmapped).toContainEqual(expect.objectContaining({ code: 'link_dropped', params: { href: 'javascript:alert(2)' } }))
+    expect(imported.unmapped).toContainEqual(expect.objectContaining({ code: 'elements_dropped', params: { count: 1, element: 'script' } }))
     const story = await publish(server, imported.story.id)
     const published = await everythingPublic(server, story)
     expect(published).toContain('Titre importé')
@@ -568,6 +568,19 @@ describe('importing', () => {
     expect((await server.api.request('POST', '/api/stories/import', { json: { format: 'text', content: 'x' } })).status).toBe(401)
     const after = (await server.api.request<{ stories: Story[] }>('GET', '/api/stories?limit=500', { credentials: editor })).body.stories.length
     expect(after).toBe(before)
+  })
+
+  it('says, by code and in English, what it could not place against this newsroom: an unknown section, a headline cut', async () => {
+    const long = 'Un titre interminable '.repeat(20).trim()
+    const imported = await importStory('markdown', `Nulle part › Ailleurs\n\n# ${long}\n\nLe chapô.\n\nLe texte.\n`)
+    expect(imported.story.section).toBeNull()
+    expect(imported.unmapped).toContainEqual({
+      code: 'section_missing',
+      params: { path: 'Nulle part › Ailleurs' },
+      message: 'The section "Nulle part › Ailleurs" does not exist here: choose one in the story\'s details.',
+    })
+    expect(imported.unmapped).toContainEqual(expect.objectContaining({ code: 'headline_cut', params: { maximum: MAX_HEADLINE_CHARS } }))
+    expect(imported.story.headline).toHaveLength(MAX_HEADLINE_CHARS)
   })
 
   it('imports Markdown with its structure, assigned to the reporter who imported it', async () => {

@@ -4,7 +4,7 @@
  * assignments (with the permissions of the desk), and keeping the fields derived from the
  * document (headline, length) current as people type. Status changes are `Workflow`'s.
  */
-import type { ImportStoryRequest, UpdateStoryRequest } from '@copydesk/shared/api'
+import { importNote, type ImportNote, type ImportStoryRequest, type UpdateStoryRequest } from '@copydesk/shared/api'
 import {
   InvalidContentError,
   createStoryDocument,
@@ -47,8 +47,8 @@ export interface NewStoryInput {
 }
 
 export interface ImportResult extends PresentedStory {
-  notes: string[]
-  unmapped: string[]
+  notes: ImportNote[]
+  unmapped: ImportNote[]
 }
 
 /** Fields only the desk (editors, admins) may change. */
@@ -246,10 +246,10 @@ export class Stories {
         sections.find((section) => section.path.map((name) => name.toLocaleLowerCase()).join('›') === wanted.join('›')) ??
         sections.find((section) => section.name.toLocaleLowerCase() === wanted[wanted.length - 1])
       if (match) sectionId = match.id
-      else imported.unmapped.push(`The section "${imported.sectionPath.join(' › ')}" does not exist here: choose one in the story's details.`)
+      else imported.unmapped.push(importNote('section_missing', { path: imported.sectionPath.join(' › ') }))
     }
     if (imported.headline.length > MAX_HEADLINE_CHARS) {
-      imported.unmapped.push(`The headline was longer than ${MAX_HEADLINE_CHARS} characters and was cut.`)
+      imported.unmapped.push(importNote('headline_cut', { maximum: MAX_HEADLINE_CHARS }))
       imported.headline = imported.headline.slice(0, MAX_HEADLINE_CHARS)
     }
     const content = importedToContent(imported)

@@ -55,6 +55,8 @@ export {
 } from './stories.js'
 export type { RevisionKind } from './stories.js'
 export { PreviewQuery, UnpublishedChanges } from './stories.js'
+export { IMPORT_NOTE_CODES, ImportNote, importNote } from './importNotes.js'
+export type { ImportNoteCode } from './importNotes.js'
 export { PREVIEW_FINGERPRINT_HEADER } from './preview.js'
 export { MarkNotificationsRead, NOTIFICATION_KINDS, Notification, NotificationKind, NotificationList } from './notifications.js'
 export { ClientEventSchemas, StoryPresence } from './events.js'

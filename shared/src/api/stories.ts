@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { MAX_HEADLINE_CHARS, MAX_IMPORT_CHARS } from '../limits.js'
 import { SLUG_PATTERN } from './slug.js'
+import { ImportNote } from './importNotes.js'
 import { STORY_STATUSES } from '../workflow/statuses.js'
 
 export const StoryStatus = z.enum(STORY_STATUSES)
@@ -178,9 +179,9 @@ export type ImportStoryRequest = z.infer<typeof ImportStoryRequest>
 export const ImportStoryResponse = z.object({
   story: Story,
   /** What the importer inferred, for the person to check. */
-  notes: z.array(z.string()),
+  notes: z.array(ImportNote),
   /** What it could not place in the story. */
-  unmapped: z.array(z.string()),
+  unmapped: z.array(ImportNote),
 })
 export type ImportStoryResponse = z.infer<typeof ImportStoryResponse>
 

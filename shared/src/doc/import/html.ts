@@ -8,6 +8,7 @@
  */
 import { parse, type DefaultTreeAdapterMap } from 'parse5'
 import type { DocNode } from '../content.js'
+import { importNote, type ImportNote } from '../../api/importNotes.js'
 import { isSafeHref } from '../../schema/safeUrl.js'
 import { splitSectionLine, type ImportedStory, type PlainTextImportOptions } from './plainText.js'
 
@@ -59,8 +60,8 @@ function plain(nodes: DocNode[]): string {
 }
 
 class Reader {
-  readonly notes: string[] = []
-  readonly unmapped: string[] = []
+  readonly notes: ImportNote[] = []
+  readonly unmapped: ImportNote[] = []
   private readonly dropped = new Map<string, number>()
 
   drop(tag: string): void {
@@ -69,8 +70,7 @@ class Reader {
 
   reportDropped(): void {
     for (const [tag, count] of this.dropped) {
-      const what = MEDIA.has(tag) ? `<${tag}> (media are not imported yet)` : `<${tag}>`
-      this.unmapped.push(`${count} ${what} element${count > 1 ? 's were' : ' was'} left out.`)
+      this.unmapped.push(importNote(MEDIA.has(tag) ? 'media_dropped' : 'elements_dropped', { count, element: tag }))
     }
   }
 
@@ -99,7 +99,7 @@ class Reader {
       if (tag === 'a') {
         const href = (attr(node, 'href') ?? '').trim()
         if (href && isSafeHref(href)) next = [...marks.filter((mark) => mark.type !== 'link'), { type: 'link', attrs: { href } }]
-        else if (href && !href.startsWith('#')) this.unmapped.push(`A link to "${href.slice(0, 80)}" was dropped (only web and email links are kept); its text was kept.`)
+        else if (href && !href.startsWith('#')) this.unmapped.push(importNote('link_dropped', { href: href.slice(0, 80) }))
       }
       out.push(...this.inline(node.childNodes, next))
     }
@@ -144,7 +144,7 @@ class Reader {
       }
       if (BYLINE_CLASS.test(className) && !BIO_CLASS.test(className.replace(BYLINE_CLASS, ''))) {
         // The byline is the story's metadata (its authors), not its text.
-        this.notes.push(`The byline "${collapse(textOf(node)).trim().slice(0, 80)}" was left to the story's details.`)
+        this.notes.push(importNote('byline_left', { byline: collapse(textOf(node)).trim().slice(0, 80) }))
         continue
       }
       if (tag === 'p' || tag === 'pre') {
@@ -161,7 +161,7 @@ class Reader {
           const inline = tidy(this.inline(own.flatMap((child) => (isElement(child) && child.tagName === 'p' ? child.childNodes : [child]))))
           if (plain(inline).trim()) items.push(inline)
           if (nested.length > 0) {
-            this.notes.push('A list inside a list was flattened into one level.')
+            this.notes.push(importNote('list_flattened'))
             for (const sub of this.blocks(nested)) if (sub.kind === 'ul' || sub.kind === 'ol') items.push(...sub.items)
           }
         }
@@ -181,7 +181,7 @@ class Reader {
         continue
       }
       if (tag === 'table') {
-        this.unmapped.push('A table was imported as plain paragraphs, one per row.')
+        this.unmapped.push(importNote('table_flattened'))
         for (const row of findAll(node, 'tr')) {
           const text = collapse(row.childNodes.map((cell) => textOf(cell).trim()).filter(Boolean).join(' · ')).trim()
           if (text) into.push({ kind: 'p', inline: [{ type: 'text', text }] })
@@ -205,7 +205,7 @@ class Reader {
       // Anything else: its text, as a paragraph.
       const inline = tidy(this.inline(node.childNodes))
       if (plain(inline).trim()) {
-        this.notes.push(`A <${tag}> element was read as a paragraph.`)
+        this.notes.push(importNote('element_as_paragraph', { element: tag }))
         into.push({ kind: 'p', inline })
       }
     }
@@ -272,7 +272,7 @@ export function importHtml(html: string, options: PlainTextImportOptions = {}): 
   // The article when the page marks one: site navigation and footers stay out.
   const articles = findAll(document, 'article')
   const root = articles[0] ?? findAll(document, 'body')[0] ?? document
-  if (articles.length > 1) reader.notes.push(`The page holds ${articles.length} articles: the first was imported.`)
+  if (articles.length > 1) reader.notes.push(importNote('articles_many', { count: articles.length }))
   const blocks = reader.blocks(root.childNodes)
   const { notes, unmapped } = reader
   const result: ImportedStory = { sectionPath: [], headline: '', standfirst: [], body: [], bio: null, notes, unmapped }
@@ -286,16 +286,16 @@ export function importHtml(html: string, options: PlainTextImportOptions = {}): 
     else if (block.kind === 'p' && result.sectionPath.length === 0) {
       const path = splitSectionLine(plain(block.inline).trim(), options.sections ?? [])
       if (path) result.sectionPath = path
-      else unmapped.push(`"${plain(block.inline).trim().slice(0, 60)}" before the headline was left out.`)
-    } else if (block.kind !== 'crumbs') unmapped.push('Content before the headline was left out.')
+      else unmapped.push(importNote('before_headline_text', { text: plain(block.inline).trim().slice(0, 60) }))
+    } else if (block.kind !== 'crumbs') unmapped.push(importNote('before_headline_dropped'))
   }
-  if (result.sectionPath.length > 0) notes.push(`Read the section as: ${result.sectionPath.join(' › ')}.`)
+  if (result.sectionPath.length > 0) notes.push(importNote('section_read', { path: result.sectionPath.join(' › ') }))
   if (headlineAt >= 0) {
     const headline = blocks[headlineAt] as TextBlock
     result.headline = plain(headline.inline).replace(/\s+/g, ' ').trim()
     index = headlineAt + 1
   } else {
-    unmapped.push('No <h1> headline: the story has no headline.')
+    unmapped.push(importNote('headline_missing_html'))
   }
 
   // The standfirst: a paragraph marked as one, or the first paragraph after the headline.
@@ -313,7 +313,7 @@ export function importHtml(html: string, options: PlainTextImportOptions = {}): 
       })
     blocks.splice(standfirstAt, 1)
   } else if (headlineAt >= 0) {
-    notes.push('No standfirst found after the headline.')
+    notes.push(importNote('standfirst_missing'))
   }
 
   // The bio: paragraphs marked as one, or a last paragraph after a closing rule.
@@ -325,8 +325,8 @@ export function importHtml(html: string, options: PlainTextImportOptions = {}): 
     result.bio = plain((blocks[end - 1] as TextBlock).inline).trim()
     end -= 2
   }
-  if (result.bio) notes.push("Read the author's bio.")
-  else notes.push('No author bio found (mark it with class="bio", or put it last after an <hr>).')
+  if (result.bio) notes.push(importNote('bio_read'))
+  else notes.push(importNote('bio_missing_html'))
 
   for (let i = index; i < end; i++) {
     const block = blocks[i]!
@@ -334,7 +334,7 @@ export function importHtml(html: string, options: PlainTextImportOptions = {}): 
       case 'crumbs':
         break
       case 'h1':
-        notes.push('A second <h1> became a subhead.')
+        notes.push(importNote('second_h1'))
         result.body.push({ type: 'heading', attrs: { level: 2 }, content: block.inline })
         break
       case 'h2':

@@ -5,13 +5,14 @@
  * and a closing bio after a last `---`. What it cannot place is reported.
  */
 import type { DocNode } from '../content.js'
+import { importNote, type ImportNote } from '../../api/importNotes.js'
 import { isSafeHref } from '../../schema/safeUrl.js'
 import { splitSectionLine, type ImportedStory, type PlainTextImportOptions } from './plainText.js'
 
 const ATTRIBUTION = /^[—–-]\s*(\S.*)$/
 
 /** Inline Markdown: **bold**, *italic* / _italic_, [text](url), backslash escapes. */
-export function parseInline(text: string, unmapped: string[] = []): DocNode[] {
+export function parseInline(text: string, unmapped: ImportNote[] = []): DocNode[] {
   const nodes: DocNode[] = []
   const marks: { type: string; attrs?: Record<string, unknown> }[] = []
   let buffer = ''
@@ -63,7 +64,7 @@ export function parseInline(text: string, unmapped: string[] = []): DocNode[] {
           if (isSafeHref(href)) node.marks = [...(node.marks ?? []), { type: 'link', attrs: { href } }]
           nodes.push(node)
         }
-        if (!isSafeHref(href)) unmapped.push(`A link to "${href}" was dropped (only web and email links are kept).`)
+        if (!isSafeHref(href)) unmapped.push(importNote('link_dropped', { href: href.slice(0, 80) }))
         i = end
         continue
       }
@@ -87,8 +88,8 @@ function textOf(nodes: DocNode[]): string {
 }
 
 export function importMarkdown(markdown: string, options: PlainTextImportOptions = {}): ImportedStory {
-  const notes: string[] = []
-  const unmapped: string[] = []
+  const notes: ImportNote[] = []
+  const unmapped: ImportNote[] = []
   const result: ImportedStory = { sectionPath: [], headline: '', standfirst: [], body: [], bio: null, notes, unmapped }
   // Blocks are separated by blank lines; list items and quote lines group by their marker.
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
@@ -133,7 +134,7 @@ export function importMarkdown(markdown: string, options: PlainTextImportOptions
     const path = splitSectionLine(first.lines[0]!.trim(), options.sections ?? [])
     if (path && blocks[1]?.kind === 'h1') {
       result.sectionPath = path
-      notes.push(`Line ${first.line} read as the section: ${path.join(' › ')}.`)
+      notes.push(importNote('section_read_line', { line: first.line, path: path.join(' › ') }))
       index++
     }
   }
@@ -142,7 +143,7 @@ export function importMarkdown(markdown: string, options: PlainTextImportOptions
     result.headline = headline.lines[0]!.replace(/^#\s+/, '').trim()
     index++
   } else {
-    unmapped.push('No "# headline" line: the story has no headline.')
+    unmapped.push(importNote('headline_missing_markdown'))
   }
   const standfirst = blocks[index]
   if (standfirst?.kind === 'p') {
@@ -159,7 +160,7 @@ export function importMarkdown(markdown: string, options: PlainTextImportOptions
   const last = blocks[end - 1]
   if (last?.kind === 'p' && blocks[end - 2]?.kind === 'hr') {
     result.bio = textOf(parseInline(last.lines.join(' ').trim()))
-    notes.push(`Line ${last.line} read as the author's bio.`)
+    notes.push(importNote('bio_read_line', { line: last.line }))
     end -= 2
   }
 
@@ -167,7 +168,7 @@ export function importMarkdown(markdown: string, options: PlainTextImportOptions
     const block = blocks[i]!
     switch (block.kind) {
       case 'h1':
-        unmapped.push(`Line ${block.line}: a second "# " title became a subhead.`)
+        unmapped.push(importNote('second_title_line', { line: block.line }))
         result.body.push({ type: 'heading', attrs: { level: 2 }, content: parseInline(block.lines[0]!.replace(/^#\s+/, ''), unmapped) })
         break
       case 'h2':
@@ -215,7 +216,7 @@ export function importMarkdown(markdown: string, options: PlainTextImportOptions
     }
   }
   if (!result.bio) {
-    notes.push('No author bio found (put it last, after a "---" line).')
+    notes.push(importNote('bio_missing_markdown'))
   }
   return result
 }

@@ -47,7 +47,7 @@ describe('importPlainText', () => {
     ])
     expect(story.body[2]!.content!.map((item) => item.content![0]!.content![0]!.text)).toEqual(['la farine', 'l’énergie'])
     expect(story.body[4]!.content![1]).toEqual({ type: 'quoteAttribution', content: [{ type: 'text', text: 'Un courtier' }] })
-    expect(story.notes.join(' ')).toMatch(/no attribution/)
+    expect(story.notes.filter((note) => note.code === 'quote_unattributed')).toHaveLength(1)
   })
 
   it('splits a breadcrumb whose separators were lost, or written with ›', () => {
@@ -58,7 +58,9 @@ describe('importPlainText', () => {
 
   it('reports what it could not place', () => {
     const story = importPlainText('Titre\n\nChapô.\n\n– Personne\n\nFin.')
-    expect(story.unmapped.join(' ')).toMatch(/attribution with no quote/)
-    expect(importPlainText('').unmapped).toEqual(['The text is empty: there is no headline.'])
+    expect(story.unmapped).toEqual([
+      { code: 'attribution_orphan', params: { line: 5, text: '– Personne' }, message: 'Line 5: an attribution with no quote before it ("– Personne"), kept as a paragraph.' },
+    ])
+    expect(importPlainText('').unmapped).toEqual([{ code: 'text_empty', params: {}, message: 'The text is empty: there is no headline.' }])
   })
 })

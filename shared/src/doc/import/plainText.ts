@@ -11,6 +11,7 @@
  * readers.
  */
 import type { DocNode } from '../content.js'
+import { importNote, type ImportNote } from '../../api/importNotes.js'
 
 export interface ImportedStory {
   /** Section names from the section line, outermost first (empty when there was none). */
@@ -22,9 +23,9 @@ export interface ImportedStory {
   /** The author's short biography, when the text ends with one. */
   bio: string | null
   /** What the importer inferred, with line numbers, for the user to check. */
-  notes: string[]
+  notes: ImportNote[]
   /** Lines it could not place in the story, with line numbers. */
-  unmapped: string[]
+  unmapped: ImportNote[]
 }
 
 export interface PlainTextImportOptions {
@@ -105,8 +106,8 @@ function listItem(text: string): DocNode {
 
 export function importPlainText(text: string, options: PlainTextImportOptions = {}): ImportedStory {
   const blocks = toBlocks(text)
-  const notes: string[] = []
-  const unmapped: string[] = []
+  const notes: ImportNote[] = []
+  const unmapped: ImportNote[] = []
   const result: ImportedStory = { sectionPath: [], headline: '', standfirst: [], body: [], bio: null, notes, unmapped }
   let index = 0
 
@@ -115,7 +116,7 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
     const path = splitSectionLine(first.text, options.sections ?? [])
     if (path) {
       result.sectionPath = path
-      notes.push(`Line ${first.line} read as the section: ${path.join(' › ')}.`)
+      notes.push(importNote('section_read_line', { line: first.line, path: path.join(' › ') }))
       index++
     }
   }
@@ -130,7 +131,7 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
     result.standfirst = [{ type: 'text', text: standfirst.text }]
     index++
   } else if (headline) {
-    notes.push(`No standfirst found after the headline (line ${headline.line}).`)
+    notes.push(importNote('standfirst_missing_line', { line: headline.line }))
   }
 
   // The last paragraph is the author's bio when it speaks in the first person.
@@ -138,7 +139,7 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
   const last = blocks[end - 1]
   if (last && end - 1 >= index && !isQuote(last.text) && FIRST_PERSON.test(last.text) && !BULLET.test(last.text)) {
     result.bio = last.text
-    notes.push(`Line ${last.line} read as the author's bio.`)
+    notes.push(importNote('bio_read_line', { line: last.line }))
     end--
   }
 
@@ -181,14 +182,14 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
         quote.content!.push({ type: 'quoteAttribution', content: [{ type: 'text', text: attribution[1].trim() }] })
         i++
       } else {
-        notes.push(`The quote on line ${block.line} has no attribution.`)
+        notes.push(importNote('quote_unattributed', { line: block.line }))
       }
       result.body.push(quote)
       continue
     }
     const stray = ATTRIBUTION.exec(block.text)
     if (stray && DASH_ITEM.test(block.text) && wordCount(block.text) <= 6) {
-      unmapped.push(`Line ${block.line}: an attribution with no quote before it ("${block.text}"), kept as a paragraph.`)
+      unmapped.push(importNote('attribution_orphan', { line: block.line, text: block.text }))
       result.body.push(paragraph(block.text))
       continue
     }
@@ -200,8 +201,8 @@ export function importPlainText(text: string, options: PlainTextImportOptions = 
   }
   closeList()
 
-  if (!result.headline) unmapped.push('The text is empty: there is no headline.')
+  if (!result.headline) unmapped.push(importNote('text_empty'))
   const subheads = result.body.filter((node) => node.type === 'heading').length
-  if (subheads > 0) notes.push(`${subheads} short line${subheads > 1 ? 's' : ''} without closing punctuation read as subheads.`)
+  if (subheads > 0) notes.push(importNote('subheads_inferred', { count: subheads }))
   return result
 }
