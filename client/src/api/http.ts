@@ -9,7 +9,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: string; message: string }[] = [],
+    /** The fields at fault; `code` may be one this client does not know (a newer server), or absent (an older one). */
+    readonly issues: { path: string; message: string; code?: string; minimum?: number; maximum?: number; keys?: string[] }[] = [],
   ) {
     super(message)
     this.name = 'ApiRequestError'

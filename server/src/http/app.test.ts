@@ -82,7 +82,7 @@ describe('app.onError, the one place errors become statuses', () => {
     const response = await app.request(`/api/stories/${STORY_ID}`, json({ tags: ['municipales'] }))
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
-      error: { code: 'validation_failed', message: 'There is no section "sport"', issues: [{ path: 'section', message: 'There is no section "sport"' }] },
+      error: { code: 'validation_failed', message: 'There is no section "sport"', issues: [{ path: 'section', code: 'invalid', message: 'There is no section "sport"' }] },
     })
   })
 

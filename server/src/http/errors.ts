@@ -5,7 +5,7 @@
  * and answers `{ "error": { "code", "message" } }` with its status. No route catches to
  * translate.
  */
-import type { ApiErrorBody, ErrorCode } from '@copydesk/shared/api'
+import type { ApiErrorBody, ErrorCode, FieldIssue } from '@copydesk/shared/api'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { DomainError } from '../errors.js'
@@ -14,10 +14,7 @@ import { ConflictError, StorageUnavailableError } from '../storage/Storage.js'
 /** Seconds a client should wait before trying a write again while storage is unavailable. */
 export const STORAGE_RETRY_AFTER_SECONDS = 5
 
-export interface FieldIssue {
-  path: string
-  message: string
-}
+export type { FieldIssue }
 
 export class ApiError extends Error {
   constructor(
@@ -50,7 +47,7 @@ function fromDomainError(error: DomainError): ApiError {
     case 'changed_since_preview':
       return new ApiError(409, 'changed_since_preview', error.message)
     case 'invalid':
-      return new ApiError(400, 'validation_failed', error.message, error.field ? [{ path: error.field, message: error.message }] : undefined)
+      return new ApiError(400, 'validation_failed', error.message, error.field ? [{ path: error.field, code: 'invalid', message: error.message }] : undefined)
   }
 }
 

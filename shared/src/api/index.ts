@@ -1,5 +1,5 @@
-export { ApiErrorBody, ERROR_CODES } from './errors.js'
-export type { ErrorCode } from './errors.js'
+export { ApiErrorBody, ERROR_CODES, FIELD_ISSUE_CODES, FieldIssue } from './errors.js'
+export type { ErrorCode, FieldIssueCode } from './errors.js'
 export { PRESENCE_COLORS, presenceColor } from './colors.js'
 export {
   ApiToken,
