@@ -196,11 +196,14 @@ export function BoardPage() {
           moves={movesFor(user, menu.story)}
           canAssign={canAssign(user)}
           onClose={() => setMenu(null)}
+          // The menu goes as its dialog opens: focus its button first, so that the dialog gives focus back there.
           onMove={(rule) => {
+            menu.anchor.focus()
             setMenu(null)
             void transition.start(menu.story, rule)
           }}
           onAssign={() => {
+            menu.anchor.focus()
             setMenu(null)
             setAssigning(menu.story)
           }}
