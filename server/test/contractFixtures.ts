@@ -1,6 +1,7 @@
 /** Records and document updates for the storage contract, named per test so tests never share state. */
 import type { NewStory, NewUser } from '../src/storage/Storage.js'
 import * as Y from 'yjs'
+import { newStory } from '../src/testing/records.js'
 
 export function user(overrides: Partial<NewUser> = {}): NewUser {
   const id = overrides.id ?? `u-${Math.random().toString(36).slice(2, 10)}`
@@ -17,18 +18,7 @@ export function user(overrides: Partial<NewUser> = {}): NewUser {
 }
 
 export function story(overrides: Partial<NewStory> = {}): NewStory {
-  return {
-    id: `story-${Math.random().toString(36).slice(2, 12)}`,
-    headline: 'La Russie ouvre la porte',
-    status: 'draft',
-    sectionId: null,
-    byline: [],
-    words: 0,
-    signs: 0,
-    createdBy: null,
-    createdAt: new Date().toISOString(),
-    ...overrides,
-  }
+  return newStory({ id: `story-${Math.random().toString(36).slice(2, 12)}`, headline: 'La Russie ouvre la porte', ...overrides })
 }
 
 export function update(text: string, doc = new Y.Doc()): Uint8Array {

@@ -10,6 +10,7 @@ import { createLogger, silentLogger } from '../logger.js'
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore } from '../storage/Storage.js'
 import { FaultyStorage } from './FaultyStorage.js'
+import { newStory } from './records.js'
 import type { Fanout, FanoutMessage } from '../sync/Fanout.js'
 import { Rooms, type RoomsOptions } from '../sync/Rooms.js'
 import type { RoomSettings } from '../sync/Room.js'
@@ -28,20 +29,7 @@ let storyCounter = 0
 
 export async function createStory(storage: SqliteStorage, initial = new Y.Doc()): Promise<string> {
   const id = `story-${String(++storyCounter).padStart(6, '0')}`
-  await storage.stories.create(
-    {
-      id,
-      headline: '',
-      status: 'draft',
-      sectionId: null,
-      byline: [],
-      words: 0,
-      signs: 0,
-      createdBy: null,
-      createdAt: new Date().toISOString(),
-    },
-    Y.encodeStateAsUpdate(initial),
-  )
+  await storage.stories.create(newStory({ id }), Y.encodeStateAsUpdate(initial))
   return id
 }
 
