@@ -11,6 +11,8 @@ import type { InterfaceLanguage, User } from '@copydesk/shared/api'
 import { api, type InstanceInfo } from './api/endpoints.js'
 import { ApiRequestError, setUnauthenticatedHandler } from './api/http.js'
 import { SignInPage } from './auth/SignInPage.js'
+import { SectionsPage } from './admin/SectionsPage.js'
+import { UsersPage } from './admin/UsersPage.js'
 import { BoardPage } from './board/BoardPage.js'
 import { NewsroomProvider } from './Newsroom.js'
 import { navigate, useRoute } from './app/router.js'
@@ -20,9 +22,6 @@ import { errorMessage } from './i18n/errors.js'
 import { resolveLanguage, showLanguage } from './i18n/index.js'
 
 const StoryPage = lazy(() => import('./editor/StoryPage.js').then((module) => ({ default: module.StoryPage })))
-// The admin screens are for a few people: they load on demand, not with sign-in and the board.
-const UsersPage = lazy(() => import('./admin/UsersPage.js').then((module) => ({ default: module.UsersPage })))
-const SectionsPage = lazy(() => import('./admin/SectionsPage.js').then((module) => ({ default: module.SectionsPage })))
 
 /** At sign-out: the editor's module knows where its offline copies are (loaded only then, if the board was all that was open). */
 async function clearOfflineCopies(): Promise<void> {
@@ -150,10 +149,10 @@ function Page({ route, user, onSignOut }: { route: ReturnType<typeof useRoute>; 
             <main className="centered-message">
               <h1>{t('app.adminsOnly')}</h1>
             </main>
+          ) : route.page === 'admin-users' ? (
+            <UsersPage />
           ) : (
-            <ChunkBoundary>
-              <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{route.page === 'admin-users' ? <UsersPage /> : <SectionsPage />}</Suspense>
-            </ChunkBoundary>
+            <SectionsPage />
           )}
         </>
       )
