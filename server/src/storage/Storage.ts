@@ -270,6 +270,11 @@ export interface StoredDocument {
 export interface LoggedUpdate {
   seq: number
   update: Uint8Array
+  /**
+   * The client ids this entry claimed for an account ([S26]), when the one who hands it over
+   * knows them (an instance telling the others what it committed); the log does not repeat them.
+   */
+  claims?: readonly ClientClaim[]
 }
 
 export interface UpdateToAppend {

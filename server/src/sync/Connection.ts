@@ -126,11 +126,11 @@ export class Connection {
   }
 
   /** [S8] A reader tried to write: tell it why it may not, at most once a second. */
-  refuseWrite(): void {
+  refuseWrite(reason = this.currentReadOnlyReason): void {
     const now = Date.now()
     if (now - this.lastDeniedAt < 1000) return
     this.lastDeniedAt = now
-    this.send(permissionDeniedMessage(this.currentReadOnlyReason))
+    this.send(permissionDeniedMessage(reason))
   }
 
   /** Called for every frame the transport receives, from the moment the socket exists. */

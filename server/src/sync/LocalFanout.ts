@@ -35,7 +35,7 @@ export class LocalFanout {
   }
 
   private publish(message: FanoutMessage): void {
-    const copy: FanoutMessage = { ...message, entries: message.entries.map((entry) => ({ seq: entry.seq, update: entry.update.slice() })) }
+    const copy: FanoutMessage = { ...message, entries: message.entries.map((entry) => ({ ...entry, update: entry.update.slice() })) }
     // Who listens is decided now, as a bus routes a message when it is published; the
     // listener is asked again at delivery, so one that stopped meanwhile hears nothing.
     for (const subscriber of this.subscribers.get(message.storyId) ?? []) {

@@ -128,14 +128,21 @@ export class Room {
   private catchingUp = false
   /** Updates of this room's connections wait in the document for a missing dependency (see `applyRemote`). */
   private connectionsWaiting = false
-  /** [S26] Yjs client ids whose account this room has sent to storage already (a claim is stored once). */
-  private readonly claimed = new Set<number>()
+  /**
+   * [S26] Who writes with each Yjs client id of the story, as far as this room knows: the
+   * stored record as it was at load, the claims this room made since, and those other
+   * instances told of with their entries.
+   */
+  private readonly claimed: Map<number, string>
 
   constructor(
     readonly storyId: string,
     stored: StoredDocument,
     private readonly deps: RoomDeps,
+    /** [S26] The story's client ids and their accounts, as stored (read with the document). */
+    claims: ReadonlyMap<number, string> = new Map(),
   ) {
+    this.claimed = new Map(claims)
     this.doc = new Y.Doc()
     this.storedBytes = stored.bytes
     this.held = new HeldLog(stored)
@@ -285,6 +292,14 @@ export class Room {
       // [S6] Storage has been failing long enough that the backlog is at its bound: take no more.
       throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
     }
+    const impostor = this.claimedByAnother(update, connection.identity.userId)
+    if (impostor !== null) {
+      // [S26] Writing with a client id another account writes with would put this text under
+      // their name: refused like a read-only write [S8], never applied.
+      this.deps.logger.warn({ storyId: this.storyId, userId: connection.identity.userId, clientId: impostor }, "an update wrote with another account's client id; refused")
+      connection.refuseWrite("These changes use another person's editing session: reload the story.")
+      return
+    }
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch {
@@ -315,10 +330,24 @@ export class Room {
     let claims: ClientClaim[] | undefined
     for (const clientId of Y.parseUpdateMeta(update).to.keys()) {
       if (this.claimed.has(clientId)) continue
-      this.claimed.add(clientId)
+      this.claimed.set(clientId, userId)
       ;(claims ??= []).push({ clientId, userId })
     }
     return claims
+  }
+
+  /** [S26] A client id of this update's new structs that another account writes with, or null. */
+  private claimedByAnother(update: Uint8Array, userId: string): number | null {
+    for (const clientId of Y.parseUpdateMeta(update).to.keys()) {
+      const owner = this.claimed.get(clientId)
+      if (owner !== undefined && owner !== userId) return clientId
+    }
+    return null
+  }
+
+  /** [S26] Claims another instance made, told with its entries (or read again after a catch-up). */
+  private learnClaims(claims: Iterable<ClientClaim> | undefined): void {
+    for (const { clientId, userId } of claims ?? []) if (!this.claimed.has(clientId)) this.claimed.set(clientId, userId)
   }
 
   /**
@@ -371,7 +400,7 @@ export class Room {
     // never see what this one could still lose. A bus that fails loses nothing (the log is
     // the truth, [S25]) and must not hold back this room's replies: it is logged, no more.
     try {
-      this.deps.feed?.publish(entries.map((entry) => ({ seq: entry.seq, update: entry.update })))
+      this.deps.feed?.publish(entries.map((entry) => (entry.claims ? { seq: entry.seq, update: entry.update, claims: entry.claims } : { seq: entry.seq, update: entry.update })))
     } catch (error) {
       this.deps.logger.error({ err: error, storyId: this.storyId }, 'telling the other instances failed; they read it from the log')
     }
@@ -392,6 +421,7 @@ export class Room {
 
   /** An entry of the story's log that this room did not append: applied unless held already. */
   private applyLogged(entry: LoggedUpdate): void {
+    this.learnClaims(entry.claims)
     if (this.held.holds(entry.seq)) return
     if (this.unbuilt) this.build()
     // An entry that could not be applied is not held: compaction must not fold it away [S17].
@@ -470,8 +500,10 @@ export class Room {
    * whole stored document is read and merged.
    */
   private async catchUp(): Promise<void> {
-    const entries = await this.deps.documents.readAfter(this.storyId, this.held.through)
+    // The log does not repeat who claimed what: the record is read again with the entries.
+    const [entries, claims] = await Promise.all([this.deps.documents.readAfter(this.storyId, this.held.through), this.deps.documents.clients(this.storyId)])
     if (this.destroyed) return
+    this.learnClaims([...claims].map(([clientId, userId]) => ({ clientId, userId })))
     for (const entry of entries) this.applyLogged(entry)
     if (!this.held.hasGap) return
     const stored = await this.deps.documents.load(this.storyId)

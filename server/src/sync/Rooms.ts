@@ -172,7 +172,8 @@ export class Rooms {
   private async open(storyId: string): Promise<Room> {
     const feed = this.options.fanout ? await StoryFeed.open(this.options.fanout, storyId) : undefined
     try {
-      const stored = await this.options.documents.load(storyId)
+      // [S26] Who writes with which client id, read with the document: a connection may not write with another's.
+      const [stored, claims] = await Promise.all([this.options.documents.load(storyId), this.options.documents.clients(storyId)])
       return new Room(storyId, stored, {
         documents: this.options.documents,
         writer: this.writer,
@@ -183,7 +184,7 @@ export class Rooms {
           documentChanged: (id, doc) => this.options.events?.emit('documentChanged', id, doc),
           empty: (emptied) => this.scheduleUnload(emptied),
         },
-      })
+      }, claims)
     } catch (error) {
       // A load that fails (storage, or a stored state Yjs cannot read) leaves no subscription behind.
       feed?.close()

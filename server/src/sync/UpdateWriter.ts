@@ -13,6 +13,8 @@ import type { Connection } from './Connection.js'
 export interface CommittedUpdate {
   update: Uint8Array
   origin: Connection | null
+  /** [S26] The client ids it claimed, stored with it (told to the other instances). */
+  claims: readonly ClientClaim[] | undefined
   /** Its number in its story's sequence, as the store gave it (SPEC [S17]). */
   seq: number
 }
@@ -144,7 +146,7 @@ export class UpdateWriter {
       this.backlogBytes -= entry.update.length
       let committed = byRoom.get(entry.room)
       if (!committed) byRoom.set(entry.room, (committed = []))
-      committed.push({ update: entry.update, origin: entry.origin, seq: seqs[index]! })
+      committed.push({ update: entry.update, origin: entry.origin, seq: seqs[index]!, claims: entry.claims })
     })
     for (const [room, committed] of byRoom) {
       try {

@@ -10,6 +10,7 @@ import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
 import { diskFull } from '../testing/FaultyStorage.js'
 import { createStory, instanceRooms, roomsFixture } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
+import { LocalFanout } from './LocalFanout.js'
 import { storedState } from './Room.js'
 
 const open: SqliteStorage[] = []
@@ -47,25 +48,71 @@ describe('[S26] client ids and their accounts', () => {
     )
   })
 
-  it("a client that writes with someone else's client id does not take their text", async () => {
+  it("refuses an update written with another account's client id, in the same room and after a reload", async () => {
     const { storage, rooms } = fixture()
     const storyId = await createStory(storage)
     const camille = new MemoryClient(identity('Camille')).connect(rooms, storyId)
     await until(() => camille.synced)
     type(camille, 'Par Camille.')
     await camille.barrier()
-    // Another account's client forges Camille's client id (a fresh room: the claim is read from storage, not memory).
+    const forge = async (over: typeof rooms) => {
+      // Another account's client takes Camille's client id, to write under her name.
+      const forged = new Y.Doc()
+      Y.applyUpdate(forged, storedState(await storage.documents.load(storyId))!)
+      forged.clientID = camille.doc.clientID
+      const intruder = new MemoryClient(identity('Intrus'), { doc: forged }).connect(over, storyId)
+      await until(() => intruder.synced)
+      type(intruder, ' Faux.')
+      await intruder.barrier()
+      return intruder
+    }
+    const sameRoom = await forge(rooms)
+    expect(sameRoom.denied.at(-1)).toMatch(/another person/)
+    expect(sameRoom.closed).toBeNull()
+    // A fresh room knows the claim from storage, not from memory.
     await rooms.shutdown(2000)
-    const forged = new Y.Doc()
-    Y.applyUpdate(forged, storedState(await storage.documents.load(storyId))!)
-    forged.clientID = camille.doc.clientID
     const again = instanceRooms(storage.documents)
-    const intruder = new MemoryClient(identity('Intrus'), { doc: forged }).connect(again, storyId)
+    await forge(again)
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, storedState(await storage.documents.load(storyId))!)
+    expect(stored.getText('body').toString()).toBe('Par Camille.')
+    expect(await storage.documents.clients(storyId)).toEqual(new Map([[camille.doc.clientID, camille.identity.userId]]))
+    // Camille herself, back with her own session, still writes.
+    const back = new MemoryClient(camille.identity, { doc: camille.doc }).connect(again, storyId)
+    await until(() => back.synced)
+    type(back, ' Vrai.')
+    await back.barrier()
+    await until(() => back.received.length > 0)
+    const after = new Y.Doc()
+    Y.applyUpdate(after, storedState(await storage.documents.load(storyId))!)
+    expect(after.getText('body').toString()).toBe('Par Camille. Vrai.')
+    await again.shutdown(2000)
+  })
+
+  it('knows the claims another instance made after this one loaded the story (told with its entries)', async () => {
+    const hub = new LocalFanout()
+    const { storage, rooms: roomsA } = fixture({}, { fanout: hub.instance('a') })
+    const roomsB = instanceRooms(storage.documents, {}, { fanout: hub.instance('b') })
+    const storyId = await createStory(storage)
+    const watcher = new MemoryClient(identity('Hugo')).connect(roomsB, storyId, 'read')
+    await until(() => watcher.synced)
+    const camille = new MemoryClient(identity('Camille')).connect(roomsA, storyId)
+    await until(() => camille.synced)
+    type(camille, 'Par Camille.')
+    await camille.barrier()
+    await until(() => watcher.text() === 'Par Camille.')
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(watcher.doc))
+    forged.clientID = camille.doc.clientID
+    const intruder = new MemoryClient(identity('Intrus'), { doc: forged }).connect(roomsB, storyId)
     await until(() => intruder.synced)
     type(intruder, ' Faux.')
     await intruder.barrier()
-    expect(await storage.documents.clients(storyId)).toEqual(new Map([[camille.doc.clientID, camille.identity.userId]]))
-    await again.shutdown(2000)
+    expect(intruder.denied.at(-1)).toMatch(/another person/)
+    const stored = new Y.Doc()
+    Y.applyUpdate(stored, storedState(await storage.documents.load(storyId))!)
+    expect(stored.getText('body').toString()).toBe('Par Camille.')
+    await roomsB.shutdown(2000)
   })
 
   it('a read-only connection claims nothing (its updates are never applied)', async () => {
