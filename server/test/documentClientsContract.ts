@@ -32,6 +32,13 @@ export function documentClientsContract(storage: () => Storage): void {
       expect(await storage().documents.clients('no-such-story')).toEqual(new Map())
     })
 
+    it('records who wrote the first state of a new story', async () => {
+      const first = new Y.Doc()
+      first.getText('body').insert(0, 'Le premier jet.')
+      const created = await storage().stories.create(story(), Y.encodeStateAsUpdate(first), [{ clientId: first.clientID, userId: 'u-creator' }])
+      expect(await storage().documents.clients(created.id)).toEqual(new Map([[first.clientID, 'u-creator']]))
+    })
+
     it('keeps them through a compaction, and an update without claims records none', async () => {
       const id = await created()
       const doc = new Y.Doc()

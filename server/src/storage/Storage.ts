@@ -360,8 +360,12 @@ export interface SectionStore {
 }
 
 export interface StoryStore {
-  /** Creates the story, its first document state, its assignees and its `created` event together. */
-  create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord>
+  /**
+   * Creates the story, its first document state, its assignees and its `created` event
+   * together; `claims` names who wrote the first state (its creator, an import's importer:
+   * SPEC.md [S26]), so that their text is theirs in "who wrote what".
+   */
+  create(story: NewStory, initialState: Uint8Array, claims?: readonly ClientClaim[]): Promise<StoryRecord>
   get(id: string): Promise<StoryRecord | null>
   list(query: StoryQuery): Promise<StoryRecord[]>
   /**

@@ -93,6 +93,8 @@ export class Stories {
     const doc = createStoryDocument(input.content)
     const length = measureStory(doc).total
     const state = Y.encodeStateAsUpdate(doc)
+    // [S26] The first text is its creator's (or its importer's), like anything they type next.
+    const claims = input.createdBy ? [{ clientId: doc.clientID, userId: input.createdBy.id }] : []
     doc.destroy()
     const byline =
       input.byline ?? (input.createdBy ? [{ userId: input.createdBy.id, name: input.createdBy.displayName, bio: input.createdBy.bio }] : [])
@@ -114,6 +116,7 @@ export class Stories {
         language: input.language ?? this.defaultLanguage,
       },
       state,
+      claims,
     )
     this.logger.info({ storyId: record.id, userId: input.createdBy?.id }, 'story created')
     const presented = await this.presenter.announce(record)

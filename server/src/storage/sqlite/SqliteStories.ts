@@ -23,6 +23,7 @@ import {
   type StoryQuery,
   type StoryRecord,
   type StoryStore,
+  type ClientClaim,
   type StoryWrite,
   type TransitionWrite,
 } from '../Storage.js'
@@ -196,7 +197,7 @@ export class SqliteStories implements StoryStore {
     return row ? toStory(row) : null
   }
 
-  async create(story: NewStory, initialState: Uint8Array): Promise<StoryRecord> {
+  async create(story: NewStory, initialState: Uint8Array, claims: readonly ClientClaim[] = []): Promise<StoryRecord> {
     try {
       this.db.transaction(() => {
         this.db
@@ -226,6 +227,8 @@ export class SqliteStories implements StoryStore {
             story.language ?? 'fr',
           )
         this.db.prepare('INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, 0, ?)').run(story.id, initialState, story.createdAt)
+        const claim = this.db.prepare('INSERT OR IGNORE INTO story_clients (story_id, client_id, user_id) VALUES (?, ?, ?)')
+        for (const { clientId, userId } of claims) claim.run(story.id, clientId, userId)
         const assign = this.db.prepare('INSERT INTO story_assignees (story_id, user_id, position, assigned_at) VALUES (?, ?, ?, ?)')
         ;(story.assignees ?? []).forEach((userId, position) => assign.run(story.id, userId, position, story.createdAt))
         this.insertEvent(story.id, { at: story.createdAt, actorId: story.createdBy, kind: 'created', fromStatus: null, toStatus: story.status, note: null, detail: null })
