@@ -171,7 +171,10 @@ function random(seed: number): () => number {
 describe('authorship under random interleavings', () => {
   const seeds = process.env.AUTHORS_SEED ? [Number(process.env.AUTHORS_SEED)] : Array.from({ length: 25 }, (_, i) => (Date.now() + i * 7919) >>> 0)
   // Camille types only lowercase letters, Hugo only digits: every character says who wrote it.
-  const alphabet = { [CAMILLE]: 'abcdefghij', [HUGO]: '0123456789' }
+  const alphabet = new Map([
+    [CAMILLE, 'abcdefghij'],
+    [HUGO, '0123456789'],
+  ])
 
   it.each(seeds)('seed %i (replay with AUTHORS_SEED=<seed>)', (seed) => {
     console.log(`authorship random interleaving seed ${seed}`)
@@ -184,7 +187,7 @@ describe('authorship under random interleavings', () => {
       const text = bodyText(doc)
       const roll = next()
       if (roll < 0.6 || text.length === 0) {
-        const letters = alphabet[doc.clientID]!
+        const letters = alphabet.get(doc.clientID)!
         const word = Array.from({ length: 1 + Math.floor(next() * 4) }, () => letters[Math.floor(next() * letters.length)]).join('')
         text.insert(Math.floor(next() * (text.length + 1)), word)
       } else if (roll < 0.85) {

@@ -45,7 +45,10 @@ function shownBy(snapshot: Y.Snapshot): Shown {
   return (client, clock) => (snapshot.sv.get(client) ?? 0) > clock && !Y.isDeleted(snapshot.ds, { client, clock })
 }
 
-function* items(type: Y.AbstractType<unknown>): Generator<Y.Item> {
+/** What every Yjs type has: the first item of its list (deleted ones included). */
+type ItemList = Pick<Y.XmlFragment, '_start'>
+
+function* items(type: ItemList): Generator<Y.Item> {
   for (let item = type._start; item !== null; item = item.right) yield item
 }
 
@@ -112,7 +115,7 @@ function blockOf(view: View, item: Y.Item, element: Y.XmlElement, within: Contai
   return block
 }
 
-function collectBlocks(view: View, parent: Y.AbstractType<unknown>, within: Container | null, out: AuthorBlock[]): void {
+function collectBlocks(view: View, parent: ItemList, within: Container | null, out: AuthorBlock[]): void {
   for (const item of items(parent)) {
     if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlElement)) continue
     const element = item.content.type
