@@ -10,6 +10,7 @@ import { createStoryDocument, type DocNode } from '@copydesk/shared/doc'
 import * as Y from 'yjs'
 import { ConflictError, type Storage, type StoryHit } from '../src/storage/Storage.js'
 import { story, textOf, update, user } from './contractFixtures.js'
+import { documentClientsContract } from './documentClientsContract.js'
 import { documentSequenceContract } from './documentSequenceContract.js'
 import { racesContract } from './racesContract.js'
 import { workflowStoresContract } from './workflowStoresContract.js'
@@ -100,6 +101,7 @@ export function storageContractSuite(name: string, open: () => Promise<Storage> 
       })
 
       documentSequenceContract(() => storage)
+      documentClientsContract(() => storage)
     })
 
     describe('users, sessions and tokens', () => {

@@ -275,6 +275,18 @@ export interface LoggedUpdate {
 export interface UpdateToAppend {
   storyId: string
   update: Uint8Array
+  /**
+   * Yjs client ids this update writes with that the broker has not seen claimed in this
+   * story yet, and the account whose connection sent it (SPEC.md [S26]): stored in the same
+   * transaction as the update. A client id already claimed keeps its first account.
+   */
+  claims?: readonly ClientClaim[]
+}
+
+/** A Yjs client id and the account it writes for, as the server saw it (never as a client says). */
+export interface ClientClaim {
+  clientId: number
+  userId: string
 }
 
 export interface DocumentStore {
@@ -300,6 +312,12 @@ export interface DocumentStore {
   compact(storyId: string, state: Uint8Array, throughSeq: number): Promise<boolean>
   /** Log entries after the snapshot (for deciding when to compact). */
   logSize(storyId: string): Promise<{ entries: number; bytes: number }>
+  /**
+   * Who wrote with each Yjs client id of the story: client id → account id, as the broker
+   * recorded it when it stored the first update carrying that id (SPEC.md [S26]). Never
+   * folded away by compaction: the snapshot still holds those ids.
+   */
+  clients(storyId: string): Promise<Map<number, string>>
 }
 
 export interface UserStore {

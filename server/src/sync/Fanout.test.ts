@@ -142,6 +142,7 @@ describe('two instances on one story', () => {
       append: (updates) => documents.append(updates),
       compact: (storyId, state, through) => documents.compact(storyId, state, through),
       logSize: (storyId) => documents.logSize(storyId),
+      clients: (storyId) => documents.clients(storyId),
       async load(storyId) {
         reading = true
         await beforeRead

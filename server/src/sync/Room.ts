@@ -17,7 +17,8 @@
 import { CloseCode, MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE } from '@copydesk/shared/protocol'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
-import type { DocumentStore, LoggedUpdate, StoredDocument } from '../storage/Storage.js'
+import { DomainError } from '../errors.js'
+import { StorageUnavailableError, type ClientClaim, type DocumentStore, type LoggedUpdate, type StoredDocument } from '../storage/Storage.js'
 import { HeldLog } from './HeldLog.js'
 import { FrameReader, isEmptyUpdate, permissionDeniedMessage, syncStep1Message, syncStep2Message, updateMessage } from './frames.js'
 import { RoomAwareness } from './RoomAwareness.js'
@@ -68,6 +69,11 @@ export interface RoomDeps {
  * document's listener sends it on without storing it (it is in the log already).
  */
 const REMOTE = Symbol('another instance')
+
+/** [S27] The origin of a change the server makes on behalf of an account (see `Room.edit`). */
+class ServerEdit {
+  constructor(readonly userId: string) {}
+}
 
 /** How long a gap in the sequence may last before the log is read [S25]. */
 const GAP_GRACE_MS = 50
@@ -122,6 +128,8 @@ export class Room {
   private catchingUp = false
   /** Updates of this room's connections wait in the document for a missing dependency (see `applyRemote`). */
   private connectionsWaiting = false
+  /** [S26] Yjs client ids whose account this room has sent to storage already (a claim is stored once). */
+  private readonly claimed = new Set<number>()
 
   constructor(
     readonly storyId: string,
@@ -169,7 +177,7 @@ export class Room {
     // transaction) is reported and stored as well. So the log always equals the document.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === REMOTE) this.relay(update)
-      else this.accepted(update, origin as Connection | null)
+      else this.accepted(update, origin as Connection | ServerEdit | null)
     })
   }
 
@@ -288,11 +296,61 @@ export class Room {
   }
 
   /** [S5] What a transaction changed: append it; it is sent on once the append commits. */
-  private accepted(update: Uint8Array, origin: Connection | null): void {
+  private accepted(update: Uint8Array, origin: Connection | ServerEdit | null): void {
     this.fullStateMessage = null
     this.acceptedCount++
     this.storedBytes += update.length
-    this.deps.writer.append(this, update, origin)
+    const connection = origin instanceof ServerEdit ? null : origin
+    const author = origin instanceof ServerEdit ? origin.userId : origin?.identity.userId
+    this.deps.writer.append(this, update, connection, author === undefined ? undefined : this.claimsOf(update, author))
+  }
+
+  /**
+   * [S26] The client ids an accepted update writes with (its new structs) that this room has
+   * not claimed yet, for the account that sent it: the server's own knowledge of who sent
+   * what, never a client's say. The store keeps the first claim of an id, so a client that
+   * writes with someone else's id does not take their text.
+   */
+  private claimsOf(update: Uint8Array, userId: string): ClientClaim[] | undefined {
+    let claims: ClientClaim[] | undefined
+    for (const clientId of Y.parseUpdateMeta(update).to.keys()) {
+      if (this.claimed.has(clientId)) continue
+      this.claimed.add(clientId)
+      ;(claims ??= []).push({ clientId, userId })
+    }
+    return claims
+  }
+
+  /**
+   * [S27] Changes the document on the server, on behalf of an account: `change` runs at once
+   * (synchronously) on a copy of the document as it is now, writing with a fresh Yjs client
+   * id; what it changed is applied to the document and goes the way of any writer's update
+   * [S5]: appended with that client id claimed for the account [S26], and sent to everyone
+   * only once committed. Resolves with the update once committed; null when `change`
+   * changed nothing. Access is the caller's business: a comment's mark on a read-only
+   * story is written this way, while the reader's own text edits stay refused [S8].
+   */
+  edit(userId: string, change: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+    if (this.destroyed) throw new Error('the room was unloaded')
+    // [S6] Not while appends fail: the change could not be stored, and the caller would wait.
+    if (this.deps.writer.failing || this.deps.writer.isOverloaded) throw new StorageUnavailableError('Changes cannot be saved right now')
+    if (this.unbuilt) this.build()
+    let copy = new Y.Doc()
+    while (this.doc.store.clients.has(copy.clientID)) copy = new Y.Doc()
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc))
+    const parts: Uint8Array[] = []
+    copy.on('update', (part: Uint8Array) => parts.push(part))
+    try {
+      change(copy)
+    } finally {
+      copy.destroy()
+    }
+    if (parts.length === 0) return Promise.resolve(null)
+    const update = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)
+    // [S14]
+    if (this.storedBytes + update.length > this.deps.settings.maxDocumentBytes) throw new DomainError('invalid', 'The story document has reached its size limit')
+    Y.applyUpdate(this.doc, update, new ServerEdit(userId))
+    return new Promise((resolve) => this.whenCommitted(() => resolve(update)))
   }
 
   /** Called by the writer, in order, once appends have committed. */

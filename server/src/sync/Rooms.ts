@@ -92,6 +92,22 @@ export class Rooms {
     return storedState(await this.options.documents.load(storyId)) ?? Y.encodeStateAsUpdate(new Y.Doc())
   }
 
+  /**
+   * [S27] Changes a story's document on the server on behalf of an account (a comment's
+   * mark, a restored version), through the broker's durable path: see `Room.edit`. `change`
+   * runs synchronously on a copy of the document as it is at that moment, so positions it
+   * resolves (Yjs relative positions) are those of the live text. Loads the story if nobody
+   * has it open (and lets it unload again). The story must exist: that is the caller's check.
+   */
+  async edit(storyId: string, userId: string, change: (doc: Y.Doc) => void): Promise<Uint8Array | null> {
+    const room = await this.load(storyId)
+    try {
+      return await room.edit(userId, change)
+    } finally {
+      if (room.connections.size === 0 && this.rooms.get(storyId) === room) this.scheduleUnload(room)
+    }
+  }
+
   /** The loaded room of a story, if it is loaded. */
   loaded(storyId: string): Room | undefined {
     return this.rooms.get(storyId)

@@ -6,7 +6,7 @@
  * backoff, so a full disk that clears up loses nothing.
  */
 import type { Logger } from '../logger.js'
-import type { DocumentStore } from '../storage/Storage.js'
+import type { ClientClaim, DocumentStore } from '../storage/Storage.js'
 import { reasonOf, type StorageHealth } from '../storage/StorageHealth.js'
 import type { Connection } from './Connection.js'
 
@@ -30,6 +30,8 @@ interface PendingAppend {
   room: CommitTarget
   update: Uint8Array
   origin: Connection | null
+  /** [S26] Client ids first seen in this update, with the account that sent it. */
+  claims: readonly ClientClaim[] | undefined
 }
 
 /** Updates waiting while storage fails, beyond which rooms refuse new ones (memory bound). */
@@ -77,8 +79,8 @@ export class UpdateWriter {
     return this.failures
   }
 
-  append(room: CommitTarget, update: Uint8Array, origin: Connection | null): void {
-    this.queue.push({ room, update, origin })
+  append(room: CommitTarget, update: Uint8Array, origin: Connection | null, claims?: readonly ClientClaim[]): void {
+    this.queue.push({ room, update, origin, claims })
     this.backlogBytes += update.length
     if (!this.scheduled && !this.writing && !this.retryTimer) this.schedule()
   }
@@ -116,7 +118,7 @@ export class UpdateWriter {
     this.queue = []
     let seqs: number[]
     try {
-      seqs = await this.documents.append(batch.map((entry) => ({ storyId: entry.room.storyId, update: entry.update })))
+      seqs = await this.documents.append(batch.map((entry) => (entry.claims ? { storyId: entry.room.storyId, update: entry.update, claims: entry.claims } : { storyId: entry.room.storyId, update: entry.update })))
     } catch (error) {
       this.queue = batch.concat(this.queue)
       this.writing = false

@@ -15,6 +15,7 @@ export class SqliteDocuments implements DocumentStore {
   private readonly compactTx: (storyId: string, state: Uint8Array, throughSeq: number) => boolean
   private readonly snapshotOf: Database.Statement<[string], { state: Buffer; through_seq: number }>
   private readonly logOf: Database.Statement<[string, number], { seq: number; data: Buffer }>
+  private readonly clientsOf: Database.Statement<[string], { client_id: number; user_id: string }>
 
   constructor(private readonly db: Database.Database) {
     // One statement per entry: numbered after the story's last number (its newest log entry,
@@ -27,11 +28,17 @@ export class SqliteDocuments implements DocumentStore {
          RETURNING seq`,
       )
       .pluck()
+    // [S26] The first account to write with a client id keeps it: a later claim changes nothing.
+    const claim = db.prepare<[string, number, string]>('INSERT OR IGNORE INTO story_clients (story_id, client_id, user_id) VALUES (?, ?, ?)')
     // Immediate: the write lock is taken before the story's last number is read, so no
     // other connection can number an entry between that read and our insert.
     this.appendAll = db.transaction((updates: readonly UpdateToAppend[]) =>
-      updates.map((entry) => insert.get({ story: entry.storyId, data: entry.update })!),
+      updates.map((entry) => {
+        for (const { clientId, userId } of entry.claims ?? []) claim.run(entry.storyId, clientId, userId)
+        return insert.get({ story: entry.storyId, data: entry.update })!
+      }),
     ).immediate
+    this.clientsOf = db.prepare('SELECT client_id, user_id FROM story_clients WHERE story_id = ?')
     const storedThrough = db.prepare<[string], number>('SELECT through_seq FROM story_snapshots WHERE story_id = ?').pluck()
     const upsertSnapshot = db.prepare(
       `INSERT INTO story_snapshots (story_id, state, through_seq, updated_at) VALUES (?, ?, ?, ?)
@@ -87,5 +94,9 @@ export class SqliteDocuments implements DocumentStore {
       .prepare('SELECT count(*) AS entries, coalesce(sum(length(data)), 0) AS bytes FROM story_updates WHERE story_id = ?')
       .get(storyId) as { entries: number; bytes: number }
     return row
+  }
+
+  async clients(storyId: string): Promise<Map<number, string>> {
+    return new Map(this.clientsOf.all(storyId).map((row) => [row.client_id, row.user_id]))
   }
 }

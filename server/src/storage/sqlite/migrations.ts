@@ -221,4 +221,15 @@ export const MIGRATIONS: readonly Migration[] = [
   -- accepts only INTERFACE_LANGUAGES).
   ALTER TABLE users ADD COLUMN language TEXT;
   `,
+  /* 8: who writes with each Yjs client id of a story (who wrote what) */ `
+  -- Filled by the broker in the transaction that stores a client id's first update; the
+  -- account is the one whose connection sent it (never what a client says). No foreign key
+  -- on the account: a removed account's text stays attributed to its id.
+  CREATE TABLE story_clients (
+    story_id  TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    client_id INTEGER NOT NULL CHECK (client_id >= 0),
+    user_id   TEXT NOT NULL,
+    PRIMARY KEY (story_id, client_id)
+  ) WITHOUT ROWID;
+  `,
 ]
