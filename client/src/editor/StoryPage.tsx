@@ -16,6 +16,8 @@ import { follow } from '../app/router.js'
 import { TopBar } from '../TopBar.js'
 import { AvatarRow } from '../presence/AvatarRow.js'
 import { ArticleEditors } from './ArticleEditors.js'
+import { AuthorsToggle } from '../authors/AuthorsToggle.js'
+import { AuthorsView } from '../authors/AuthorsView.js'
 import { LengthFooter } from './LengthFooter.js'
 import { StatusBadge } from './StatusBadge.js'
 import { StoryDetails } from './StoryDetails.js'
@@ -68,6 +70,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
   const { state, readOnlyReason } = useConnectionState(connection)
   const ready = useReady(connection)
   const [detailsOpen, setDetailsOpen] = useState(false)
+  const [authorsOpen, setAuthorsOpen] = useState(false)
   const readOnly = readOnlyReason !== null || state.kind === 'closed'
   const sentBack = story?.status === 'draft' && story.lastNote?.to === 'draft' && story.lastNote.from === 'submitted' ? story.lastNote : null
 
@@ -87,6 +90,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
       <TopBar user={user} onSignOut={onSignOut}>
         <nav className="crumbs" aria-label={t('editor.breadcrumb')}>{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
+        <AuthorsToggle pressed={authorsOpen} onToggle={() => setAuthorsOpen(!authorsOpen)} />
         <StatusBadge state={state} />
       </TopBar>
       {story && <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)} />}
@@ -113,6 +117,8 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
                 {state.kind === 'offline' ? t('editor.offlineNotYet') : t('editor.opening')}
               </p>
             </main>
+          ) : authorsOpen ? (
+            <AuthorsView storyId={connection.storyId} doc={connection.doc} language={story?.language ?? 'fr'} />
           ) : (
             <ArticleEditors connection={connection} user={user} story={story} readOnly={readOnly} />
           )}
