@@ -1,5 +1,6 @@
 /** The story page's switch between writing and seeing who wrote what. */
 import { useTranslation } from 'react-i18next'
+import './authors.css'
 
 export function AuthorsToggle({ pressed, onToggle }: { pressed: boolean; onToggle: () => void }) {
   const { t } = useTranslation()

@@ -90,10 +90,13 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
       <TopBar user={user} onSignOut={onSignOut}>
         <nav className="crumbs" aria-label={t('editor.breadcrumb')}>{story?.section && <span className="crumbs__section">{story.section.path.join(' › ')}</span>}</nav>
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
-        <AuthorsToggle pressed={authorsOpen} onToggle={() => setAuthorsOpen(!authorsOpen)} />
         <StatusBadge state={state} />
       </TopBar>
-      {story && <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)} />}
+      {story && (
+        <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)}>
+          <AuthorsToggle pressed={authorsOpen} onToggle={() => setAuthorsOpen(!authorsOpen)} />
+        </WorkflowBar>
+      )}
       {state.kind === 'closed' && (
         <div className="banner banner--error" role="alert">
           {t(state.reason)}
