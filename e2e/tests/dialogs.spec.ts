@@ -187,10 +187,10 @@ for (const language of ['en', 'fr'] as Language[]) {
   })
 }
 
-/** The dialog as it looks open, at desktop and phone widths (for a person to look at). */
+/** The dialog as it looks open, at desktop, tablet and phone widths (for a person to look at). */
 async function shoot(page: Page, name: string): Promise<void> {
   const size = page.viewportSize()!
-  for (const width of [1440, 390]) {
+  for (const width of [1440, 1024, 390]) {
     await page.setViewportSize({ width, height: 900 })
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`) })
   }

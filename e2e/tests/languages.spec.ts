@@ -5,6 +5,7 @@
  * language in the middle of writing loses nothing typed and keeps the same editor.
  */
 import { SignInPage } from '../fixtures/pages.js'
+import { DEMO_PASSWORD } from '../fixtures/server.js'
 import { PEOPLE, expect, moveStory, newStory, test } from '../fixtures/test.js'
 
 test('a French reporter and an English editor, each in their language; switching mid-edit loses nothing', async ({ copydesk, actor, browser }) => {
@@ -17,6 +18,14 @@ test('a French reporter and an English editor, each in their language; switching
   await new SignInPage(signIn).chooseLanguage('English')
   await expect(signIn.getByRole('heading', { name: 'Sign in to the newsroom' })).toBeVisible()
   await expect(signIn.locator('html')).toHaveAttribute('lang', 'en')
+  // Signing in after that choice keeps it, and saves it on the account, replacing its French.
+  await copydesk.api('PATCH', '/api/me', { email: PEOPLE.hugo.email, json: { language: 'fr' } })
+  await signIn.locator('input[name="email"]').fill(PEOPLE.hugo.email)
+  await signIn.locator('input[name="password"]').fill(DEMO_PASSWORD)
+  await signIn.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(signIn.getByRole('heading', { name: 'Story board' })).toBeVisible()
+  await expect(signIn.locator('html')).toHaveAttribute('lang', 'en')
+  await expect.poll(async () => (await copydesk.api<{ language: string | null }>('GET', '/api/me', { email: PEOPLE.hugo.email })).language).toBe('en')
   await stranger.close()
 
   const headline = `Conseil municipal : le budget voté ${Date.now()}`

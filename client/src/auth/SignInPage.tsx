@@ -22,8 +22,9 @@ export function SignInPage({ instance, onSignedIn }: { instance: InstanceInfo | 
     setError(null)
     try {
       const user = await api.login(email, password)
-      // A language picked here is the person's choice: it goes on an account that has none yet.
-      onSignedIn(chosen && user.language === null ? await api.updateMe({ language: chosen }).catch(() => user) : user)
+      // A language picked here is the person's choice, made just now: it goes on their account
+      // (replacing an earlier one), as the top bar's switch would do.
+      onSignedIn(chosen && user.language !== chosen ? await api.updateMe({ language: chosen }).catch(() => user) : user)
     } catch (caught) {
       setError(errorMessage(t, caught, 'signIn.failed'))
       setBusy(false)

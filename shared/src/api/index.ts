@@ -1,6 +1,7 @@
 export { ApiErrorBody, ERROR_CODES, FIELD_ISSUE_CODES, FieldIssue } from './errors.js'
 export type { ErrorCode, FieldIssueCode } from './errors.js'
 export { PRESENCE_COLORS, presenceColor } from './colors.js'
+export { fieldNamesOf, isRequestSchema } from './fieldNames.js'
 export {
   ApiToken,
   CreateTokenRequest,
