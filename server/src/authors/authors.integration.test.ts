@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { StoryAuthorsResponse, type ApiErrorBody, type Story } from '@copydesk/shared/api'
 import { addParagraph } from '../testing/documents.js'
+import { diskFull } from '../testing/FaultyStorage.js'
 import { connectStock, waitFor, type StockClient } from '../testing/stockClient.js'
 import { ADMIN, startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
 
@@ -116,6 +117,19 @@ describe('GET /api/stories/:id/authors', () => {
     expect(textBy(answer).get(camilleId)).toBe('Camille écrit.')
   })
 
+  it('answers 503 when the record cannot be read, never text credited to nobody', async () => {
+    const story = await sharedStory('Disque plein')
+    const a = connect(story.id, camille)
+    await a.synced
+    addParagraph(a.doc, 'body', 'Écrit.')
+    await authorsWhen(story.id, (found) => bodyText(found).includes('Écrit.'))
+    server.faults.fail('documents.clients', diskFull(), { times: 1 })
+    const refused = await server.api.request<ApiErrorBody>('GET', `/api/stories/${story.id}/authors`, { credentials: ines })
+    expect(refused.status).toBe(503)
+    expect(refused.body.error.code).toBe('storage_unavailable')
+    expect(textBy(await authorsOf(story.id)).get(camilleId)).toBe('Écrit.')
+  })
+
   it('keeps the record across a restart: the text of a story nobody has open is still credited', async () => {
     const story = await sharedStory('Après redémarrage')
     const a = connect(story.id, camille)
@@ -145,10 +159,17 @@ describe('a publication’s contributors', () => {
     addParagraph(a.doc, 'body', 'Premier paragraphe, assez long pour passer devant.')
     addParagraph(b.doc, 'body', 'Second.')
     await authorsWhen(story.id, (found) => bodyText(found).includes('Second.') && bodyText(found).includes('Premier'))
-    for (const to of ['submitted', 'approved', 'published']) {
+    for (const to of ['submitted', 'approved']) {
       const moved = await server.api.request<Story>('POST', `/api/stories/${story.id}/transitions`, { credentials: ines, json: { to } })
       expect(moved.status).toBe(200)
     }
+    // A publication whose contributors cannot be read is refused, not put out without them.
+    server.faults.fail('documents.clients', diskFull(), { times: 1 })
+    const refused = await server.api.request<ApiErrorBody>('POST', `/api/stories/${story.id}/transitions`, { credentials: ines, json: { to: 'published' } })
+    expect(refused.status).toBe(503)
+    expect((await server.api.request<Story>('GET', `/api/stories/${story.id}`, { credentials: ines })).body.status).toBe('approved')
+    const moved = await server.api.request<Story>('POST', `/api/stories/${story.id}/transitions`, { credentials: ines, json: { to: 'published' } })
+    expect(moved.status).toBe(200)
     const published = (await server.api.request<Story>('GET', `/api/stories/${story.id}`, { credentials: ines })).body
     const page = await (await fetch(published.publicUrl!)).text()
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { contributor?: unknown }
