@@ -77,6 +77,7 @@ test('the Authors view shows two reporters’ passages in two colours, named on 
     }
     await byHugo.first().focus()
     await page.screenshot({ path: `${SHOTS}/authors-focus-390.png` })
+    await hugo.page.screenshot({ path: `${SHOTS}/authors-fr-1280.png` })
     await page.setViewportSize({ width: 1280, height: 900 })
   }
 

@@ -45,7 +45,7 @@ describe('AuthoredText', () => {
     expect(html).toContain('<del class="authored__run"')
     expect(html).toMatch(/<del [^>]*title="Deleted, written by Camille Laurent"[^>]*> hier<\/del>/)
     expect(html).toMatch(/<ins [^>]*title="Added by Hugo Bernard"[^>]*> ce matin<\/ins>/)
-    expect(html).toMatch(/<mark [^>]*title="Unknown author"[^>]*aria-describedby="author-s1-unknown"[^>]*>Le maire démissionne<\/mark>/)
+    expect(html).toMatch(/<mark class="authored__run authored__run--unknown"[^>]*title="Unknown author"[^>]*aria-describedby="author-s1-unknown"[^>]*>Le maire démissionne<\/mark>/)
     expect(html).toMatch(/<mark [^>]*aria-describedby="author-s1-camille"[^>]*>Le maire a démissionné<\/mark>/)
     // Consecutive list items make one list.
     expect(html.match(/<ul>/g)).toHaveLength(1)

@@ -22,7 +22,8 @@ function Run({ run, author, storyId }: { run: AuthorRun; author: StoryAuthor | u
   const name = author?.name ?? t('authors.unknown')
   const title = run.change === 'deleted' ? t('authors.deletedBy', { name }) : run.change === 'inserted' ? t('authors.insertedBy', { name }) : name
   const props = {
-    className: 'authored__run',
+    // Text nobody is known to have written is also dotted: its grey is close to some people's colour.
+    className: run.author === null ? 'authored__run authored__run--unknown' : 'authored__run',
     style: { color, backgroundColor: tint(color), borderBottomColor: color },
     title,
     'data-author': name,

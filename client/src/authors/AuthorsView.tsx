@@ -26,7 +26,7 @@ function Legend({ answer }: { answer: StoryAuthorsResponse }) {
     <ul className="authors__legend" aria-label={t('authors.legend')}>
       {answer.authors.map((author) => (
         <li key={author.id ?? 'unknown'} id={authorElementId(answer.storyId, author.id)} className="authors__entry" data-author={nameOf(author)}>
-          <span className="authors__swatch" style={{ backgroundColor: author.color }} aria-hidden="true" />
+          <span className={`authors__swatch${author.id === null ? ' authors__swatch--unknown' : ''}`} style={{ backgroundColor: author.color }} aria-hidden="true" />
           <span className="authors__name">{nameOf(author)}</span>
           <span className="authors__share">{t('authors.share', { share: percent.format(total ? author.signs / total : 0) })}</span>
         </li>

@@ -68,14 +68,33 @@ function knownAccounts(accounts: ClientAccounts, users: ReadonlyMap<string, User
   return known
 }
 
+/** How far apart two colours look ("redmean", a cheap approximation of perceived distance). */
+export function colorDistance(a: string, b: string): number {
+  const [r1, g1, b1] = channels(a)
+  const [r2, g2, b2] = channels(b)
+  const mean = (r1 + r2) / 2
+  return Math.sqrt((2 + mean / 256) * (r1 - r2) ** 2 + 4 * (g1 - g2) ** 2 + (2 + (255 - mean) / 256) * (b1 - b2) ** 2)
+}
+
+function channels(hex: string): [number, number, number] {
+  return [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)) as [number, number, number]
+}
+
+/** Below this, two colours of the palette read as one (blue and indigo, red and pink, green and teal, slate and grey). */
+const DISTINCT = 130
+
+function nearest(color: string, taken: readonly string[]): number {
+  return Math.min(...taken.map((other) => colorDistance(color, other)))
+}
+
 /**
- * The authors, most text first, each with a colour of their own: people keep their presence
- * colour unless someone listed before them has it already, in which case they get the
- * first one nobody here has (two colours must tell two people apart).
+ * The authors, most text first, each with a colour that tells them apart: people keep their
+ * presence colour unless it reads like one listed before them (or the grey of unknown
+ * text), in which case they get the palette's colour farthest from those.
  */
 export function presentAuthors(signs: ReadonlyMap<string | null, number>, users: ReadonlyMap<string, Pick<UserRecord, 'displayName' | 'color'>>): StoryAuthor[] {
   const ordered = [...signs.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])))
-  const taken = new Set<string>([UNKNOWN_AUTHOR_COLOR])
+  const taken: string[] = [UNKNOWN_AUTHOR_COLOR]
   const authors: StoryAuthor[] = []
   for (const [id, count] of ordered) {
     if (id === null) {
@@ -83,9 +102,11 @@ export function presentAuthors(signs: ReadonlyMap<string | null, number>, users:
       continue
     }
     const user = users.get(id)
-    let color = user?.color ?? PRESENCE_COLORS[0]
-    if (taken.has(color)) color = PRESENCE_COLORS.find((candidate) => !taken.has(candidate)) ?? color
-    taken.add(color)
+    let color: string = user?.color ?? PRESENCE_COLORS[0]
+    if (nearest(color, taken) < DISTINCT) {
+      color = PRESENCE_COLORS.reduce((best, candidate) => (nearest(candidate, taken) > nearest(best, taken) ? candidate : best), PRESENCE_COLORS[0])
+    }
+    taken.push(color)
     authors.push({ id, name: user?.displayName ?? null, color, signs: count })
   }
   return authors
