@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url'
 import { Accounts } from './auth/Accounts.js'
 import { Auth } from './auth/Auth.js'
+import { Authors } from './authors/Authors.js'
 import { runFromEnvironment, startFailed } from './cli.js'
 import type { Config } from './config.js'
 import { bootstrapNewsroom } from './demo/bootstrap.js'
@@ -60,7 +61,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const presenter = new StoryPresenter(storage, events, () => address.url)
   const sections = new Sections(storage, events)
   new WorkingCopies(storage, events, presenter, documentState, logger)
-  const publisher = new Publisher(storage, events, documentState, () => ({ url: address.url, ...config.site }), logger)
+  const authors = new Authors({ storage, documentState, clients: (storyId) => storage.documents.clients(storyId) })
+  const publisher = new Publisher(storage, events, documentState, (storyId, state) => authors.contributors(storyId, state), () => ({ url: address.url, ...config.site }), logger)
   const accounts = new Accounts(storage, events)
   const stories = new Stories(storage, events, presenter, sections, logger, config.site.language)
   const workflow = new Workflow(storage, events, presenter, logger, publisher)
@@ -70,7 +72,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   await bootstrapNewsroom(config, { storage, accounts, stories, workflow, logger })
 
   const metrics = () => ({ loadedStories: rooms.loadedCount, connections: rooms.connectionCount })
-  const services = { config, logger, storage, auth, accounts, stories, presenter, sections, workflow, notifications, events, publisher, health, metrics }
+  const services = { config, logger, storage, auth, accounts, stories, presenter, sections, workflow, notifications, events, publisher, authors, health, metrics }
   const transports = new Transports({ ...services, app: createApp(services), rooms })
   address.listening(await transports.listen())
   logger.info({ url: address.url, storage: storage.kind, dataDir: config.dataDir }, 'Copydesk is listening')

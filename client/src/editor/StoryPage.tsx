@@ -16,6 +16,8 @@ import { follow } from '../app/router.js'
 import { TopBar } from '../TopBar.js'
 import { AvatarRow } from '../presence/AvatarRow.js'
 import { ArticleEditors } from './ArticleEditors.js'
+import { AuthorsToggle } from '../authors/AuthorsToggle.js'
+import { AuthorsView } from '../authors/AuthorsView.js'
 import { LengthFooter } from './LengthFooter.js'
 import { StatusBadge } from './StatusBadge.js'
 import { StoryDetails } from './StoryDetails.js'
@@ -68,6 +70,7 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
   const { state, readOnlyReason } = useConnectionState(connection)
   const ready = useReady(connection)
   const [detailsOpen, setDetailsOpen] = useState(false)
+  const [authorsOpen, setAuthorsOpen] = useState(false)
   const readOnly = readOnlyReason !== null || state.kind === 'closed'
   const sentBack = story?.status === 'draft' && story.lastNote?.to === 'draft' && story.lastNote.from === 'submitted' ? story.lastNote : null
 
@@ -89,7 +92,11 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
         <AvatarRow awareness={connection.provider.awareness} selfUserId={user.id} />
         <StatusBadge state={state} />
       </TopBar>
-      {story && <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)} />}
+      {story && (
+        <WorkflowBar story={story} user={user} onChanged={onChanged} detailsOpen={detailsOpen} onToggleDetails={() => setDetailsOpen(!detailsOpen)}>
+          <AuthorsToggle pressed={authorsOpen} onToggle={() => setAuthorsOpen(!authorsOpen)} />
+        </WorkflowBar>
+      )}
       {state.kind === 'closed' && (
         <div className="banner banner--error" role="alert">
           {t(state.reason)}
@@ -113,6 +120,8 @@ function OpenStory(props: { connection: StoryConnection; story: Story | null; us
                 {state.kind === 'offline' ? t('editor.offlineNotYet') : t('editor.opening')}
               </p>
             </main>
+          ) : authorsOpen ? (
+            <AuthorsView storyId={connection.storyId} doc={connection.doc} language={story?.language ?? 'fr'} />
           ) : (
             <ArticleEditors connection={connection} user={user} story={story} readOnly={readOnly} />
           )}

@@ -1,5 +1,5 @@
 /** The story's place in the workflow, and the moves this person may make from here. */
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Story, User } from '@copydesk/shared/api'
 import { formatDate } from '../app/format.js'
@@ -9,7 +9,9 @@ import { useTransition } from '../board/TransitionDialog.js'
 
 const FORWARD: Record<string, number> = { submitted: 0, approved: 0, published: 0, scheduled: 1, draft: 2, spiked: 3, unpublished: 3 }
 
-export function WorkflowBar({ story, user, onChanged, detailsOpen, onToggleDetails }: { story: Story; user: User; onChanged: (story: Story) => void; detailsOpen: boolean; onToggleDetails: () => void }) {
+/** `children`: the story page's other views (the authors view), as buttons beside Details. */
+export function WorkflowBar(props: { story: Story; user: User; onChanged: (story: Story) => void; detailsOpen: boolean; onToggleDetails: () => void; children?: ReactNode }) {
+  const { story, user, onChanged, detailsOpen, onToggleDetails, children } = props
   const { t } = useTranslation()
   const transition = useTransition(onChanged)
   const [, tick] = useState(0)
@@ -57,6 +59,7 @@ export function WorkflowBar({ story, user, onChanged, detailsOpen, onToggleDetai
             {transitionLabel(t, rule)}
           </button>
         ))}
+        {children}
         <button type="button" className="button button--quiet" aria-expanded={detailsOpen} onClick={onToggleDetails}>
           {t('editor.workflow.details')}
         </button>

@@ -27,6 +27,7 @@ import {
   Section,
   Story,
   StoryEvent,
+  StoryAuthorsResponse,
   StoryListQuery,
   StorySearchResponse,
   TransitionRequest,
@@ -120,6 +121,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   StoryListOrSearch: z.union([StoryList, StorySearchResponse]),
   StoryHistory,
   VersionList,
+  StoryAuthorsResponse,
   ImportStoryResponse,
   NotificationList,
   UnreadCount,
@@ -303,6 +305,18 @@ export const API_OPERATIONS: ApiOperation[] = [
     access: 'signed-in',
     params: STORY,
     responses: { 200: { description: 'Every step, oldest first.', json: StoryHistory } },
+  },
+  {
+    method: 'get',
+    path: '/api/stories/:id/authors',
+    tag: 'Stories',
+    summary: 'Who wrote what in a story',
+    description:
+      "The working copy's text, field by field and block by block, cut into runs each written by one account, with each author's name, colour and share. " +
+      'Authorship is what the server recorded of who sent each edit, never what a client wrote into the document.',
+    access: 'signed-in',
+    params: STORY,
+    responses: { 200: { description: 'The text by author, and the authors, most text first.', json: StoryAuthorsResponse } },
   },
   {
     method: 'get',

@@ -9,6 +9,7 @@ import { MAX_JSON_BODY_BYTES } from '@copydesk/shared/limits'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { authRoutes } from './auth.js'
+import { authorRoutes } from './authors.js'
 import { loadClient, mountClient } from './client.js'
 import type { AppEnv, Services } from './context.js'
 import { docsRoutes } from './docs.js'
@@ -97,6 +98,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   api.route('/', authRoutes(services))
   api.route('/', userRoutes(services))
   api.route('/', storyRoutes(services))
+  api.route('/', authorRoutes(services))
   api.route('/', sectionRoutes(services))
   api.route('/', notificationRoutes(services))
   api.route('/', publicApiRoutes(services))

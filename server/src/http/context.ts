@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { HttpBindings } from '@hono/node-server'
 import type { Role } from '@copydesk/shared/workflow'
 import type { Accounts } from '../auth/Accounts.js'
+import type { Authors } from '../authors/Authors.js'
 import type { Auth, Principal } from '../auth/Auth.js'
 import type { Config } from '../config.js'
 import type { Logger } from '../logger.js'
@@ -31,6 +32,8 @@ export interface Services {
   notifications: Notifications
   events: NewsroomEvents
   publisher: Publisher
+  /** Who wrote what in a story (from the broker's record of client ids). */
+  authors: Authors
   /** Whether writes get through (the broker's appends, the API's writes). */
   health: StorageHealth
   /** Counts for operators (`/healthz`): open stories and connections. No names, no content. */

@@ -64,6 +64,8 @@ export class Publisher implements Publishing {
     events: NewsroomEvents,
     /** A story document's current state, encoded (see `Rooms.documentState`). */
     private readonly documentState: (storyId: string) => Promise<Uint8Array>,
+    /** The accounts whose text is in a state of a story, most text first (see `Authors.contributors`). */
+    private readonly contributors: (storyId: string, state: Uint8Array) => Promise<{ userId: string; name: string }[]>,
     private readonly site: () => Site,
     private readonly logger: Logger,
   ) {
@@ -120,10 +122,11 @@ export class Publisher implements Publishing {
     try {
       // A copy: reading through the schema may drop what the schema does not know, and that
       // must not touch the live document.
-      Y.applyUpdate(doc, await this.documentState(story.id))
+      const state = await this.documentState(story.id)
+      Y.applyUpdate(doc, state)
       const text = readStoryContent(doc)
       const length = measureStory(doc).total
-      const [previous, sections] = await Promise.all([this.storage.published.latest(story.id), this.storage.sections.list()])
+      const [previous, sections, contributors] = await Promise.all([this.storage.published.latest(story.id), this.storage.sections.list(), this.contributors(story.id, state)])
       const site = this.site()
       const slug = story.slug || slugify(text.headline, 90) || 'article'
       const publicPath = story.publicPath ?? `/p/${encodeURIComponent(story.sectionId ?? 'articles')}/${slug}-${story.id}`
@@ -136,6 +139,7 @@ export class Publisher implements Publishing {
         standfirst: text.standfirst,
         body: text.body,
         byline: story.byline,
+        contributors,
         section: story.sectionId ? sectionOf(story.sectionId, sections) : null,
         tags: story.tags,
         language: story.language,

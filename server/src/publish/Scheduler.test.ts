@@ -36,7 +36,7 @@ async function newsroom() {
   const presenter = new StoryPresenter(storage, events, () => 'https://news.example')
   const stories = new Stories(storage, events, presenter, new Sections(storage, events), logger)
   let clock = at(0)
-  const publisher = new Publisher(storage, events, (id) => rooms.documentState(id), () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
+  const publisher = new Publisher(storage, events, (id) => rooms.documentState(id), async () => [], () => ({ name: 'Copydesk', url: 'https://news.example', language: 'fr', timeZone: 'Europe/Paris' }), logger)
   // The publishing the workflow uses: the real publisher, or a failing one put in front of it by a test.
   const publishing: { current: Publishing } = { current: publisher }
   const workflow = new Workflow(

@@ -19,6 +19,12 @@ export interface PublishedContent {
   standfirst: DocNode[]
   body: DocNode[]
   byline: BylineEntry[]
+  /**
+   * The accounts whose text is in this version, most text first, named as they were at
+   * publication (from the server's record of who sent what, not from the byline). Absent
+   * from versions published before it was recorded.
+   */
+  contributors?: { userId: string; name: string }[]
   /** The story's section, with its parents outermost first (the breadcrumb). */
   section: { id: string; name: string; trail: { id: string; name: string }[] } | null
   tags: string[]

@@ -22,6 +22,7 @@ export interface NinjsItem {
   descriptions?: { role: string; contenttype: string; value: string }[]
   bodies?: { role: string; contenttype: string; value: string; charcount: number; wordcount: number }[]
   by?: string
+  people?: { name: string; rel: string }[]
   slugline?: string
   subjects?: { name: string; rel: string; uri?: string; literal?: string }[]
   altids?: { role: string; value: string }[]
@@ -98,6 +99,9 @@ export function toNinjs(content: PublishedContent, version: number, options: { s
     ],
     bodies: [{ role: 'main', contenttype: 'text/html', value: renderBlocks(content.body, typeset), ...bodyCounts(content) }],
     by: content.byline.map((entry) => entry.name).join(', '),
+    // ninjs 2.1 has no contributor list of its own: people with the relationship `contributor`
+    // are those whose text is in this version (versions published before it was recorded have none).
+    ...(content.contributors?.length ? { people: content.contributors.map((person) => ({ name: person.name, rel: 'contributor' })) } : {}),
     slugline: content.slug,
     subjects: [
       ...sections.map((section) => ({ name: section.name, rel: 'section', uri: `${options.siteUrl}/p/${encodeURIComponent(section.id)}/` })),

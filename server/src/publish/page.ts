@@ -194,6 +194,8 @@ export function renderArticlePage(content: PublishedContent, site: Site): string
     mainEntityOfPage: { '@type': 'WebPage', '@id': content.canonicalUrl },
     url: content.canonicalUrl,
     author: content.byline.map((entry) => ({ '@type': 'Person', name: entry.name, ...(entry.bio ? { description: entry.bio } : {}) })),
+    // Everyone whose text is in this version (schema.org `contributor`); older versions did not record them.
+    ...(content.contributors?.length ? { contributor: content.contributors.map((person) => ({ '@type': 'Person', name: person.name })) } : {}),
     publisher: { '@type': 'Organization', name: site.name, url: `${site.url}/p/` },
     ...(content.section ? { articleSection: content.section.name } : {}),
     ...(content.tags.length ? { keywords: content.tags.join(', ') } : {}),
