@@ -173,13 +173,16 @@ describe('a publication’s contributors', () => {
     const published = (await server.api.request<Story>('GET', `/api/stories/${story.id}`, { credentials: ines })).body
     const page = await (await fetch(published.publicUrl!)).text()
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page)![1]!) as { contributor?: unknown }
+    // Inès created the story: its headline is her text.
     expect(jsonLd.contributor).toEqual([
       { '@type': 'Person', name: 'Camille Laurent' },
+      { '@type': 'Person', name: 'Inès Moreau' },
       { '@type': 'Person', name: 'Hugo Bernard' },
     ])
     const ninjs = (await (await fetch(`${server.url}/api/public/stories/${story.id}`)).json()) as { people?: unknown }
     expect(ninjs.people).toEqual([
       { name: 'Camille Laurent', rel: 'contributor' },
+      { name: 'Inès Moreau', rel: 'contributor' },
       { name: 'Hugo Bernard', rel: 'contributor' },
     ])
   })
