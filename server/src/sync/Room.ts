@@ -134,6 +134,8 @@ export class Room {
    * instances told of with their entries.
    */
   private readonly claimed: Map<number, string>
+  /** While a writer's update is applied: it claims nothing new (see `receiveUpdate`). */
+  private claimsSettled = false
 
   constructor(
     readonly storyId: string,
@@ -292,20 +294,25 @@ export class Room {
       // [S6] Storage has been failing long enough that the backlog is at its bound: take no more.
       throw new SyncError(CloseCode.STORAGE_UNAVAILABLE, 'Changes cannot be saved right now')
     }
-    const impostor = this.claimedByAnother(update, connection.identity.userId)
-    if (impostor !== null) {
+    const claims = this.claimsIn(update, connection.identity.userId)
+    if (typeof claims === 'number') {
+      const impostor = claims
       // [S26] Writing with a client id another account writes with would put this text under
       // their name: refused like a read-only write [S8], never applied.
       this.deps.logger.warn({ storyId: this.storyId, userId: connection.identity.userId, clientId: impostor }, "an update wrote with another account's client id; refused")
       connection.refuseWrite("These changes use another person's editing session: reload the story.")
       return
     }
+    // Every id already this person's, and nothing waiting that this update could complete:
+    // what Yjs reports claims nothing new, and is not read again (the usual keystroke).
+    this.claimsSettled = claims === 'own' && !this.isWaiting()
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch {
       // Whatever Yjs integrated before it failed was reported through 'update' and is kept.
       throw new SyncError(CloseCode.MALFORMED_MESSAGE, 'The update could not be applied')
     } finally {
+      this.claimsSettled = false
       if (this.isWaiting()) this.connectionsWaiting = true
     }
   }
@@ -317,7 +324,8 @@ export class Room {
     this.storedBytes += update.length
     const connection = origin instanceof ServerEdit ? null : origin
     const author = origin instanceof ServerEdit ? origin.userId : origin?.identity.userId
-    this.deps.writer.append(this, update, connection, author === undefined ? undefined : this.claimsOf(update, author))
+    const claims = author === undefined || (connection !== null && this.claimsSettled) ? undefined : this.claimsOf(update, author)
+    this.deps.writer.append(this, update, connection, claims)
   }
 
   /**
@@ -336,13 +344,19 @@ export class Room {
     return claims
   }
 
-  /** [S26] A client id of this update's new structs that another account writes with, or null. */
-  private claimedByAnother(update: Uint8Array, userId: string): number | null {
+  /**
+   * [S26] What a writer's update does with client ids: a client id of its new structs that
+   * another account writes with (refused), 'own' when all are this person's already, else
+   * 'unclaimed' (what Yjs reports of it will claim the new ones).
+   */
+  private claimsIn(update: Uint8Array, userId: string): number | 'own' | 'unclaimed' {
+    let result: 'own' | 'unclaimed' = 'own'
     for (const clientId of Y.parseUpdateMeta(update).to.keys()) {
       const owner = this.claimed.get(clientId)
-      if (owner !== undefined && owner !== userId) return clientId
+      if (owner === undefined) result = 'unclaimed'
+      else if (owner !== userId) return clientId
     }
-    return null
+    return result
   }
 
   /** [S26] Claims another instance made, told with its entries (or read again after a catch-up). */
