@@ -11,7 +11,7 @@ import { StoryAuthorsResponse, type ApiErrorBody, type Story } from '@copydesk/s
 import { addParagraph } from '../testing/documents.js'
 import { diskFull } from '../testing/FaultyStorage.js'
 import { connectStock, waitFor, type StockClient } from '../testing/stockClient.js'
-import { ADMIN, startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
+import { startTestServer, type Credentials, type TestServer } from '../testing/testServer.js'
 
 let server: TestServer
 let ines: Credentials
@@ -56,15 +56,7 @@ function textBy(answer: StoryAuthorsResponse): Map<string | null, string> {
 
 beforeAll(async () => {
   server = await startTestServer()
-  const admin = await server.api.login(ADMIN.email, ADMIN.password)
-  camilleId = (await server.api.createUser(admin, { email: 'camille@copydesk.test', displayName: 'Camille Laurent', role: 'reporter' })).id
-  hugoId = (await server.api.createUser(admin, { email: 'hugo@copydesk.test', displayName: 'Hugo Bernard', role: 'reporter' })).id
-  await server.api.createUser(admin, { email: 'ines@copydesk.test', displayName: 'Inès Moreau', role: 'editor' })
-  ;[camille, hugo, ines] = await Promise.all([
-    server.api.login('camille@copydesk.test', 'correct-horse-1'),
-    server.api.login('hugo@copydesk.test', 'correct-horse-1'),
-    server.api.login('ines@copydesk.test', 'correct-horse-1'),
-  ])
+  ;({ camille, hugo, ines, camilleId, hugoId } = await server.api.newsroom())
 })
 
 afterAll(async () => {

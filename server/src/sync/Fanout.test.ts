@@ -3,29 +3,25 @@
  * SQLite database in memory, joined by a `LocalFanout`, with in-memory clients. Each test
  * names the rules it checks.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
 import { diskFull } from '../testing/FaultyStorage.js'
-import { createStory, instanceRooms, roomsFixture, tappedFanout, type FanoutTap } from '../testing/roomsFixture.js'
+import { closingRoomsFixture, createStory, instanceRooms, type roomsFixture, tappedFanout, type FanoutTap } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore, StoredDocument } from '../storage/Storage.js'
 import type { FanoutMessage } from './Fanout.js'
 import { LocalFanout } from './LocalFanout.js'
 import type { Rooms } from './Rooms.js'
 
-const open: SqliteStorage[] = []
-afterEach(async () => {
-  for (const storage of open.splice(0)) await storage.close()
-})
+const fixture = closingRoomsFixture()
 
 /** Two instances ("a" and "b") over one database, joined by one hub. */
 function twoInstances(settings: Parameters<typeof roomsFixture>[0] = {}, bDocuments?: (documents: DocumentStore) => DocumentStore) {
   const hub = new LocalFanout()
   const a = tappedFanout(hub.instance('a'))
   const b = tappedFanout(hub.instance('b'))
-  const { storage, faults, rooms: roomsA } = roomsFixture(settings, { fanout: a.port })
-  open.push(storage)
+  const { storage, faults, rooms: roomsA } = fixture(settings, { fanout: a.port })
   const documentsB = bDocuments ? bDocuments(faults.documents) : faults.documents
   const roomsB = instanceRooms(documentsB, settings, { fanout: b.port })
   return { hub, storage, faults, roomsA, roomsB, a, b }
@@ -266,8 +262,7 @@ describe('two instances on one story', () => {
 describe('one instance', () => {
   it('[S21] without a fan-out a room publishes nothing and listens to nothing', async () => {
     const hub = new LocalFanout()
-    const { storage, rooms } = roomsFixture()
-    open.push(storage)
+    const { storage, rooms } = fixture()
     const other: Rooms = instanceRooms(storage.documents, {}, { fanout: hub.instance('other') })
     const storyId = await createStory(storage)
     const alone = new MemoryClient(identity('Camille')).connect(rooms, storyId)

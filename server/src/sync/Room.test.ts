@@ -2,7 +2,7 @@
  * The room and connection rules of SPEC.md, on an in-memory socket pair with a real SQLite
  * database in memory. Each test names the rules it checks.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
@@ -10,19 +10,11 @@ import { CloseCode, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP1, S
 import { MAX_QUEUED_FRAMES, FRAME_RATE_BURST } from '@copydesk/shared/limits'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
 import { diskFull } from '../testing/FaultyStorage.js'
-import { createStory, roomsFixture } from '../testing/roomsFixture.js'
+import { closingRoomsFixture, createStory } from '../testing/roomsFixture.js'
 import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
 import type { DocumentStore } from '../storage/Storage.js'
 
-const open: SqliteStorage[] = []
-function fixture(...args: Parameters<typeof roomsFixture>) {
-  const made = roomsFixture(...args)
-  open.push(made.storage)
-  return made
-}
-afterEach(async () => {
-  for (const storage of open.splice(0)) await storage.close()
-})
+const fixture = closingRoomsFixture()
 
 function messageKind(message: Uint8Array): string {
   const decoder = decoding.createDecoder(message)

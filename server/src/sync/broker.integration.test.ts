@@ -34,15 +34,7 @@ function connect(storyId: string, credentials: Credentials, doc?: Y.Doc): StockC
 
 beforeAll(async () => {
   server = await startTestServer()
-  admin = await server.api.login(ADMIN.email, ADMIN.password)
-  camilleId = (await server.api.createUser(admin, { email: 'camille@copydesk.test', displayName: 'Camille Laurent', role: 'reporter' })).id
-  hugoId = (await server.api.createUser(admin, { email: 'hugo@copydesk.test', displayName: 'Hugo Bernard', role: 'reporter' })).id
-  await server.api.createUser(admin, { email: 'ines@copydesk.test', displayName: 'Inès Moreau', role: 'editor' })
-  ;[camille, hugo, ines] = await Promise.all([
-    server.api.login('camille@copydesk.test', 'correct-horse-1'),
-    server.api.login('hugo@copydesk.test', 'correct-horse-1'),
-    server.api.login('ines@copydesk.test', 'correct-horse-1'),
-  ])
+  ;({ admin, camille, hugo, ines, camilleId, hugoId } = await server.api.newsroom())
 })
 
 afterAll(async () => {

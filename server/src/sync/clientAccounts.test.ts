@@ -4,24 +4,15 @@
  * anyone receives it), attributed to that account, allowed on a story its readers may not
  * write. Over real SQLite (in memory) and the room's real writer.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { MemoryClient, identity, until } from '../testing/MemoryClient.js'
 import { diskFull } from '../testing/FaultyStorage.js'
-import { createStory, instanceRooms, roomsFixture } from '../testing/roomsFixture.js'
-import type { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
+import { closingRoomsFixture, createStory, instanceRooms } from '../testing/roomsFixture.js'
 import { LocalFanout } from './LocalFanout.js'
 import { storedState } from './Room.js'
 
-const open: SqliteStorage[] = []
-function fixture(...args: Parameters<typeof roomsFixture>) {
-  const made = roomsFixture(...args)
-  open.push(made.storage)
-  return made
-}
-afterEach(async () => {
-  for (const storage of open.splice(0)) await storage.close()
-})
+const fixture = closingRoomsFixture()
 
 function type(client: MemoryClient, text: string): void {
   const body = client.doc.getText('body')

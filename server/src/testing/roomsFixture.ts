@@ -5,6 +5,7 @@
  * `instanceRooms` adds another instance over the same storage (with a fan-out between them),
  * and `tappedFanout` watches, and can lose, what one instance's end of the bus carries.
  */
+import { afterEach } from 'vitest'
 import * as Y from 'yjs'
 import { createLogger, silentLogger } from '../logger.js'
 import { SqliteStorage } from '../storage/sqlite/SqliteStorage.js'
@@ -41,6 +42,22 @@ export function roomsFixture(
   const faults = new FaultyStorage(storage)
   const rooms = instanceRooms(faults.documents, settings, overrides)
   return { storage, faults, rooms }
+}
+
+/**
+ * `roomsFixture` for one test file: call it at the file's top level; every database a test
+ * opens through the returned function is closed after that test.
+ */
+export function closingRoomsFixture(): typeof roomsFixture {
+  const open: SqliteStorage[] = []
+  afterEach(async () => {
+    for (const storage of open.splice(0)) await storage.close()
+  })
+  return (...args) => {
+    const made = roomsFixture(...args)
+    open.push(made.storage)
+    return made
+  }
 }
 
 /** One instance's rooms over `documents`: several of them over one store are several servers sharing a database. */

@@ -68,6 +68,15 @@ export async function healthOf(server: { url: string }): Promise<{ status: numbe
   return { status: response.status, body: (await response.json()) as { status: string; problems?: { kind: string; reason: string }[] } }
 }
 
+export interface TestNewsroom {
+  admin: Credentials
+  camille: Credentials
+  hugo: Credentials
+  ines: Credentials
+  camilleId: string
+  hugoId: string
+}
+
 export interface Credentials {
   cookie?: string
   bearer?: string
@@ -120,6 +129,23 @@ export class ApiClient {
     const response = await this.request<User>('POST', '/api/users', { credentials: admin, json: { password: 'correct-horse-1', ...user } })
     if (response.status !== 201) throw new Error(`creating ${user.email} failed: ${response.status} ${JSON.stringify(response.body)}`)
     return response.body
+  }
+
+  /**
+   * The newsroom of the tests where several people work: two reporters (Camille, Hugo) and an
+   * editor (Inès), created by the admin, each signed in.
+   */
+  async newsroom(): Promise<TestNewsroom> {
+    const admin = await this.login(ADMIN.email, ADMIN.password)
+    const camilleId = (await this.createUser(admin, { email: 'camille@copydesk.test', displayName: 'Camille Laurent', role: 'reporter' })).id
+    const hugoId = (await this.createUser(admin, { email: 'hugo@copydesk.test', displayName: 'Hugo Bernard', role: 'reporter' })).id
+    await this.createUser(admin, { email: 'ines@copydesk.test', displayName: 'Inès Moreau', role: 'editor' })
+    const [camille, hugo, ines] = await Promise.all([
+      this.login('camille@copydesk.test', 'correct-horse-1'),
+      this.login('hugo@copydesk.test', 'correct-horse-1'),
+      this.login('ines@copydesk.test', 'correct-horse-1'),
+    ])
+    return { admin, camille, hugo, ines, camilleId, hugoId }
   }
 
   async createStory(credentials: Credentials, story: { headline?: string; section?: string; assignees?: string[] } = {}): Promise<Story> {
